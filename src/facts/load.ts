@@ -1,0 +1,134 @@
+/**
+ * Load the fact base from YAML texts (the CLI reads the files). Pure: texts in,
+ * a typed FactBase and warnings out; every problem carries file:line:column.
+ */
+import { createHash } from 'node:crypto';
+import { LineCounter, parseDocument, isMap, isSeq, isNode, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { DataError, type Problem } from '../errors.js';
+import { dataFileSchema, type DataFile } from './schema.js';
+import { assembleFactBase } from './assemble.js';
+import type { FactBase, TextFile } from './model.js';
+import type { StageResult } from '../model/document.js';
+
+export interface ParsedFile {
+  file: string;
+  data: DataFile;
+  /** Position of a YAML path (e.g. ['indicators', 0, 'points', 2, 'value']). */
+  locate(path: Array<string | number>): { line: number; column: number };
+}
+
+function locator(doc: Document, counter: LineCounter) {
+  return (path: Array<string | number>) => {
+    // Walk down as far as the path exists, so a missing key points at its parent.
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = counter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+      // Map values that are null: point at the key.
+      if (n > 0) {
+        const parent = doc.getIn(path.slice(0, n - 1), true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => isNode(p.key) && (p.key as YamlNode & { value?: unknown }).value === path[n - 1]);
+          if (pair && isNode(pair.key) && pair.key.range) {
+            const pos = counter.linePos(pair.key.range[0]);
+            return { line: pos.line, column: pos.col };
+          }
+        }
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): { message: string; hint?: string } {
+  const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : 'file';
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = (issue as { expected?: string }).expected;
+      const received = issue.message.match(/received (\w+)/)?.[1];
+      if (received === 'undefined') {
+        return { message: `missing required field '${field}'`, hint: `add '${field}:' here` };
+      }
+      return {
+        message: `'${field}' should be a ${expected}${received ? `, found ${received}` : ''}`,
+        hint: expected === 'number' ? 'write the value as a plain number without units or quotes, e.g. 37800' : undefined,
+      };
+    }
+    case 'unrecognized_keys':
+      return {
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`,
+        hint: 'check the spelling against the data layout in the README',
+      };
+    case 'invalid_value':
+      return { message: `'${field}' must be one of ${(issue as { values?: unknown[] }).values?.map(String).join(', ')}` };
+    default:
+      return { message: `'${field}': ${issue.message}` };
+  }
+}
+
+/** Parse and schema-check one YAML text. */
+export function parseDataFile(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    return {
+      problems: doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        return {
+          file,
+          line: pos.line,
+          column: pos.col,
+          message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+          hint: 'check indentation and quoting on this line (text with a colon needs quotes)',
+        };
+      }),
+    };
+  }
+  const locate = locator(doc, counter);
+  const raw = doc.toJS() ?? {};
+  if (!isMap(doc.contents) && raw !== null && typeof raw !== 'object') {
+    return { problems: [{ file, line: 1, column: 1, message: 'a data file must be a mapping with keys such as indicators: or sources:' }] };
+  }
+  const checked = dataFileSchema.safeParse(raw);
+  if (!checked.success) {
+    return {
+      problems: checked.error.issues.map((issue) => {
+        const path = issue.path as Array<string | number>;
+        const where = locate(path);
+        return { file, ...where, ...describeIssue(issue) };
+      }),
+    };
+  }
+  void isSeq;
+  return { parsed: { file, data: checked.data, locate }, problems: [] };
+}
+
+/** Hash of the data snapshot: file names and contents, in a stable order. */
+export function hashData(files: TextFile[]): string {
+  const h = createHash('sha256');
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    h.update(f.path).update('\0').update(f.text).update('\0');
+  }
+  return h.digest('hex');
+}
+
+/**
+ * Load every data file into one FactBase. Throws DataError with all problems
+ * found; returns warnings (stale figures, ...) that do not fail the build.
+ */
+export function loadFactBase(files: TextFile[], options: { asOf?: string } = {}): StageResult<FactBase> {
+  const problems: Problem[] = [];
+  const parsed: ParsedFile[] = [];
+  for (const f of files) {
+    const r = parseDataFile(f.path, f.text);
+    problems.push(...r.problems);
+    if (r.parsed) parsed.push(r.parsed);
+  }
+  if (problems.length) throw new DataError(problems);
+  const assembled = assembleFactBase(parsed, hashData(files), options);
+  if (assembled.problems.length) throw new DataError(assembled.problems);
+  return { result: assembled.factBase, warnings: assembled.warnings };
+}

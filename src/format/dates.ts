@@ -1,0 +1,34 @@
+/** ISO partial dates (YYYY, YYYY-MM, YYYY-MM-DD) and their Chinese forms. */
+
+/** Compare partial ISO dates; a shorter date sorts as the start of its period. */
+export function compareIso(a: string, b: string): number {
+  const pad = (s: string) => (s + '-00-00').slice(0, 10);
+  return pad(a) < pad(b) ? -1 : pad(a) > pad(b) ? 1 : 0;
+}
+
+/** Months since year 0, for distances between dates. */
+export function isoToMonths(iso: string): number {
+  const [y, m] = iso.split('-');
+  return Number(y) * 12 + (m ? Number(m) - 1 : 0);
+}
+
+/** True when `date` lies on or before `limit`, comparing only as precisely as the limit. */
+export function isOnOrBefore(date: string, limit: string): boolean {
+  return compareIso(date.slice(0, limit.length), limit) <= 0;
+}
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** 2025年3月20日 / 2025年3月 / 2025年; no zero padding, per GB/T 9704. */
+export function formatChineseDate(iso: string, precision?: DatePrecision): string {
+  const [y, m, d] = iso.split('-');
+  const want = precision ?? (d ? 'day' : m ? 'month' : 'year');
+  let out = `${Number(y)}年`;
+  if (m && want !== 'year') out += `${Number(m)}月`;
+  if (d && want === 'day') out += `${Number(d)}日`;
+  return out;
+}
+
+export function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
