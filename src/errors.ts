@@ -66,6 +66,8 @@ export const ExitCode = {
   InputError: 1,
   UsageError: 2,
   OutputError: 3,
+  /** A bug in gen-report itself. */
+  InternalError: 4,
 } as const;
 
 export const exitCodeTable: Array<[number, string]> = [
@@ -73,4 +75,5 @@ export const exitCodeTable: Array<[number, string]> = [
   [ExitCode.InputError, 'data or template error (file:line says where)'],
   [ExitCode.UsageError, 'usage error (unknown option, bad value)'],
   [ExitCode.OutputError, 'output error (could not write the files; the previous output is kept)'],
+  [ExitCode.InternalError, 'internal error (a bug in gen-report: please report it)'],
 ];

@@ -1,14 +1,33 @@
 /**
  * Merge parsed data files into one FactBase and check what a schema cannot:
- * duplicate ids, references, dates against their sources, staleness.
+ * duplicate ids, references, dates against their sources, printed figures
+ * against values and units, staleness.
  */
 import type { Problem } from '../errors.js';
 import type { Warning } from '../model/document.js';
 import type { ParsedFile } from './load.js';
 import type { FactBase, Indicator, Location, Ranking, RankFact, TargetFact, ValueFact } from './model.js';
 import { compareIso, isoToMonths } from '../format/dates.js';
+import { isAfter } from './periods.js';
+import { checkMilestoneDate, checkRankFigure, checkTargetYear, checkValueFigure, type FieldProblem } from './check-figures.js';
 
 const STALE_MONTHS = 18;
+
+type RefKind = 'source' | 'entity' | 'tag' | 'indicator';
+interface Ref {
+  kind: RefKind;
+  id: string;
+  at: Location;
+  /** For sources: the date that must not lie after the publication. */
+  asOf?: string;
+}
+
+const HINTS: Record<RefKind, string> = {
+  source: 'add it to data/sources.yaml or use one of its ids',
+  entity: 'add it under entities: (e.g. in data/entities.yaml) or fix the id',
+  tag: 'add it to data/tags.yaml or use a tag listed there',
+  indicator: 'use the id of an indicator defined under indicators:',
+};
 
 export function assembleFactBase(
   files: ParsedFile[],
@@ -28,9 +47,11 @@ export function assembleFactBase(
     locations: new Map(),
     hash,
   };
+  const tagVocabulary: NonNullable<FactBase['tagVocabulary']> = new Map();
   const seenIds = new Map<string, Location>();
-  // Reference checks run after every file is read, so order of files does not matter.
-  const refs: Array<{ kind: 'source' | 'entity'; id: string; at: Location; asOf?: string }> = [];
+  const tagLocations = new Map<string, Location>();
+  // Reference checks run after every file is read, so the order of files does not matter.
+  const refs: Ref[] = [];
 
   const claim = (id: string, at: Location): boolean => {
     const prev = seenIds.get(id);
@@ -38,7 +59,7 @@ export function assembleFactBase(
       problems.push({
         ...at,
         message: `duplicate id '${id}' (first defined at ${prev.file}:${prev.line})`,
-        hint: 'ids must be unique across all data files; rename one of them',
+        hint: 'ids must be unique across all data files; rename one of them (a point id defaults to <series>@<asOf>: give one of two same-dated points an id:)',
       });
       return false;
     }
@@ -49,6 +70,12 @@ export function assembleFactBase(
 
   for (const f of files) {
     const at = (path: Array<string | number>): Location => ({ file: f.file, ...f.locate(path) });
+    const report = (base: Array<string | number>, found: FieldProblem[]) => {
+      for (const p of found) problems.push({ ...at([...base, p.field]), message: p.message, hint: p.hint });
+    };
+    const tagRefs = (tags: string[], base: Array<string | number>) =>
+      tags.forEach((t, k) => refs.push({ kind: 'tag', id: t, at: at([...base, 'tags', k]) }));
+
     f.data.sources?.forEach((s, i) => {
       if (claim(s.id, at(['sources', i, 'id']))) fb.sources.set(s.id, s);
     });
@@ -56,14 +83,31 @@ export function assembleFactBase(
       if (claim(e.id, at(['entities', i, 'id']))) fb.entities.set(e.id, e);
       if (e.parent) refs.push({ kind: 'entity', id: e.parent, at: at(['entities', i, 'parent']) });
     });
+    f.data.tags?.forEach((t, i) => {
+      // Tags live in their own namespace: a tag may share its name with a series.
+      const prev = tagLocations.get(t.id);
+      if (prev) {
+        problems.push({ ...at(['tags', i, 'id']), message: `duplicate tag '${t.id}' (first defined at ${prev.file}:${prev.line})`, hint: 'declare each tag once' });
+        return;
+      }
+      tagLocations.set(t.id, at(['tags', i, 'id']));
+      tagVocabulary.set(t.id, t);
+    });
+
     f.data.indicators?.forEach((ind, i) => {
-      if (!claim(ind.id, at(['indicators', i, 'id']))) return;
-      refs.push({ kind: 'entity', id: ind.subject, at: at(['indicators', i, 'subject']) });
+      const base = ['indicators', i];
+      if (!claim(ind.id, at([...base, 'id']))) return;
+      refs.push({ kind: 'entity', id: ind.subject, at: at([...base, 'subject']) });
+      tagRefs(ind.tags, base);
+      ind.notComparableWith?.forEach((other, k) =>
+        refs.push({ kind: 'indicator', id: other, at: at([...base, 'notComparableWith', k]) }),
+      );
       const points: ValueFact[] = ind.points.map((p, j) => {
+        const pb = [...base, 'points', j];
         const factId = p.id ?? `${ind.id}@${p.asOf}`;
-        const where = at(['indicators', i, 'points', j]);
-        claim(factId, where);
-        refs.push({ kind: 'source', id: p.source, at: at(['indicators', i, 'points', j, 'source']), asOf: p.asOf });
+        claim(factId, at(pb));
+        refs.push({ kind: 'source', id: p.source, at: at([...pb, 'source']), asOf: p.asOf });
+        report(pb, checkValueFigure({ ...p, unit: ind.unit, alsoUnits: ind.alsoUnits }));
         return {
           kind: 'value',
           id: factId,
@@ -74,10 +118,12 @@ export function assembleFactBase(
           unit: ind.unit,
           value: p.value,
           qualifier: p.qualifier,
+          per: ind.per,
           asOf: p.asOf,
           source: p.source,
           para: p.para,
           printed: p.printed,
+          alsoPrinted: p.alsoPrinted,
           comparable: p.comparable ?? true,
           definition: p.definition ?? ind.definition,
           note: p.note,
@@ -88,13 +134,25 @@ export function assembleFactBase(
       fb.indicators.set(ind.id, indicator);
       for (const p of points) fb.facts.set(p.id, p);
     });
+
     f.data.rankings?.forEach((r, i) => {
-      if (!claim(r.id, at(['rankings', i, 'id']))) return;
-      refs.push({ kind: 'entity', id: r.subject, at: at(['rankings', i, 'subject']) });
+      const base = ['rankings', i];
+      if (!claim(r.id, at([...base, 'id']))) return;
+      refs.push({ kind: 'entity', id: r.subject, at: at([...base, 'subject']) });
+      tagRefs(r.tags, base);
       const points: RankFact[] = r.points.map((p, j) => {
+        const pb = [...base, 'points', j];
         const factId = p.id ?? `${r.id}@${p.evaluationYear}`;
-        claim(factId, at(['rankings', i, 'points', j]));
-        refs.push({ kind: 'source', id: p.source, at: at(['rankings', i, 'points', j, 'source']), asOf: p.asOf });
+        claim(factId, at(pb));
+        refs.push({ kind: 'source', id: p.source, at: at([...pb, 'source']), asOf: p.asOf });
+        report(pb, checkRankFigure(p));
+        if (p.evaluationYear > Number(p.asOf.slice(0, 4))) {
+          problems.push({
+            ...at([...pb, 'evaluationYear']),
+            message: `evaluation year ${p.evaluationYear} is after the point's as-of date ${p.asOf}`,
+            hint: 'results of an evaluation are known only after its year has begun: check evaluationYear and asOf',
+          });
+        }
         return {
           kind: 'rank',
           id: factId,
@@ -112,6 +170,7 @@ export function assembleFactBase(
           source: p.source,
           para: p.para,
           printed: p.printed,
+          alsoPrinted: p.alsoPrinted,
           comparable: p.comparable ?? true,
           definition: p.definition ?? r.definition,
           note: p.note,
@@ -122,10 +181,16 @@ export function assembleFactBase(
       fb.rankings.set(r.id, ranking);
       for (const p of points) fb.facts.set(p.id, p);
     });
+
     f.data.targets?.forEach((t, i) => {
-      if (!claim(t.id, at(['targets', i, 'id']))) return;
-      refs.push({ kind: 'entity', id: t.subject, at: at(['targets', i, 'subject']) });
-      refs.push({ kind: 'source', id: t.source, at: at(['targets', i, 'source']), asOf: t.asOf });
+      const base = ['targets', i];
+      if (!claim(t.id, at([...base, 'id']))) return;
+      refs.push({ kind: 'entity', id: t.subject, at: at([...base, 'subject']) });
+      refs.push({ kind: 'source', id: t.source, at: at([...base, 'source']), asOf: t.asOf });
+      if (t.indicator) refs.push({ kind: 'indicator', id: t.indicator, at: at([...base, 'indicator']) });
+      tagRefs(t.tags, base);
+      report(base, checkValueFigure(t));
+      report(base, checkTargetYear(t));
       const fact: TargetFact = {
         kind: 'target',
         id: t.id,
@@ -137,10 +202,13 @@ export function assembleFactBase(
         value: t.value,
         qualifier: t.qualifier,
         targetYear: t.targetYear,
+        per: t.per,
+        indicator: t.indicator,
         asOf: t.asOf,
         source: t.source,
         para: t.para,
         printed: t.printed,
+        alsoPrinted: t.alsoPrinted,
         comparable: t.comparable ?? true,
         definition: t.definition,
         note: t.note,
@@ -148,28 +216,47 @@ export function assembleFactBase(
       fb.targets.set(t.id, fact);
       fb.facts.set(t.id, fact);
       if (Number(t.asOf.slice(0, 4)) > t.targetYear) {
-        problems.push({ ...at(['targets', i, 'targetYear']), message: `target year ${t.targetYear} is before the date it was set (${t.asOf})` });
+        problems.push({
+          ...at([...base, 'targetYear']),
+          message: `target year ${t.targetYear} is before the date it was set (${t.asOf})`,
+          hint: 'targetYear is the year the target is to be met; asOf is when it was announced',
+        });
       }
     });
+
     f.data.milestones?.forEach((m, i) => {
-      if (!claim(m.id, at(['milestones', i, 'id']))) return;
-      refs.push({ kind: 'entity', id: m.subject, at: at(['milestones', i, 'subject']) });
-      refs.push({ kind: 'source', id: m.source, at: at(['milestones', i, 'source']), asOf: m.date });
+      const base = ['milestones', i];
+      if (!claim(m.id, at([...base, 'id']))) return;
+      refs.push({ kind: 'entity', id: m.subject, at: at([...base, 'subject']) });
+      refs.push({ kind: 'source', id: m.source, at: at([...base, 'source']), asOf: m.date });
+      tagRefs(m.tags, base);
+      report(base, checkMilestoneDate(m));
       fb.milestones.set(m.id, m);
     });
   }
 
+  if (tagVocabulary.size) fb.tagVocabulary = tagVocabulary;
+  checkRefs(fb, refs, problems);
+  if (options.asOf) staleWarnings(fb, options.asOf, warnings);
+  return { factBase: fb, problems, warnings };
+}
+
+function checkRefs(fb: FactBase, refs: Ref[], problems: Problem[]): void {
   for (const r of refs) {
-    if (r.kind === 'entity') {
-      if (!fb.entities.has(r.id)) {
-        problems.push({ ...r.at, message: `unknown entity '${r.id}'`, hint: `add it under entities: (e.g. in data/entities.yaml) or fix the id` });
-      }
+    const known =
+      r.kind === 'entity'
+        ? fb.entities.has(r.id)
+        : r.kind === 'indicator'
+          ? fb.indicators.has(r.id)
+          : r.kind === 'tag'
+            ? !fb.tagVocabulary || fb.tagVocabulary.has(r.id) // no vocabulary declared: any tag goes
+            : fb.sources.has(r.id);
+    if (!known) {
+      problems.push({ ...r.at, message: `unknown ${r.kind} '${r.id}'`, hint: HINTS[r.kind] });
       continue;
     }
-    const source = fb.sources.get(r.id);
-    if (!source) {
-      problems.push({ ...r.at, message: `unknown source '${r.id}'`, hint: 'add it to data/sources.yaml or use one of its ids' });
-    } else if (r.asOf && compareIso(r.asOf, source.published) > 0) {
+    const source = r.kind === 'source' ? fb.sources.get(r.id) : undefined;
+    if (source && r.asOf && isAfter(r.asOf, source.published)) {
       problems.push({
         ...r.at,
         message: `as-of date ${r.asOf} is after its source '${r.id}' was published (${source.published})`,
@@ -177,38 +264,22 @@ export function assembleFactBase(
       });
     }
   }
-
-  if (options.asOf) {
-    const limit = isoToMonths(options.asOf);
-    for (const ind of fb.indicators.values()) {
-      const known = ind.points.filter((p) => compareIso(p.asOf, options.asOf!) <= 0);
-      const latest = known[known.length - 1];
-      if (latest && limit - isoToMonths(latest.asOf) > STALE_MONTHS) {
-        const at = fb.locations.get(latest.id);
-        warnings.push({
-          code: 'stale',
-          message: `latest value of '${ind.id}' is from ${latest.asOf}, more than ${STALE_MONTHS} months before ${options.asOf}`,
-          file: at?.file,
-          line: at?.line,
-        });
-      }
-    }
-  }
-
-  checkSeriesUnits(fb, problems);
-  return { factBase: fb, problems, warnings };
 }
 
-/** A series' points share its unit; a printed figure must not name a different one. */
-function checkSeriesUnits(fb: FactBase, problems: Problem[]): void {
+/** Latest values older than STALE_MONTHS before the report date. */
+function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): void {
+  const limit = isoToMonths(asOf);
   for (const ind of fb.indicators.values()) {
-    if (ind.unit === '%') {
-      for (const p of ind.points) {
-        if (!p.printed.includes('%') && !/成|百分/.test(p.printed)) {
-          const at = fb.locations.get(p.id)!;
-          problems.push({ ...at, message: `'${p.id}' is in a % series but its printed figure '${p.printed}' is not a percentage`, hint: 'move it to its own indicator or fix the unit' });
-        }
-      }
+    const known = ind.points.filter((p) => compareIso(p.asOf, asOf) <= 0);
+    const latest = known[known.length - 1];
+    if (latest && limit - isoToMonths(latest.asOf) > STALE_MONTHS) {
+      const at = fb.locations.get(latest.id);
+      warnings.push({
+        code: 'stale',
+        message: `latest value of '${ind.id}' is from ${latest.asOf}, more than ${STALE_MONTHS} months before ${asOf}`,
+        file: at?.file,
+        line: at?.line,
+      });
     }
   }
 }

@@ -3,7 +3,7 @@
  * a typed FactBase and warnings out; every problem carries file:line:column.
  */
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument, isMap, isSeq, isNode, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { DataError, type Problem } from '../errors.js';
 import { dataFileSchema, type DataFile } from './schema.js';
@@ -50,23 +50,56 @@ function describeIssue(issue: z.core.$ZodIssue): { message: string; hint?: strin
       const expected = (issue as { expected?: string }).expected;
       const received = issue.message.match(/received (\w+)/)?.[1];
       if (received === 'undefined') {
-        return { message: `missing required field '${field}'`, hint: `add '${field}:' here` };
+        return { message: `missing required field '${field}'`, hint: `add '${field}:' here (see docs/data.md for the fields of each record)` };
       }
       return {
         message: `'${field}' should be a ${expected}${received ? `, found ${received}` : ''}`,
-        hint: expected === 'number' ? 'write the value as a plain number without units or quotes, e.g. 37800' : undefined,
+        hint:
+          expected === 'number'
+            ? 'write the value as a plain number in base units, without units or quotes, e.g. 37800 for 3.78万'
+            : expected === 'string'
+              ? 'quote the text, e.g. "2025-12"'
+              : undefined,
       };
     }
     case 'unrecognized_keys':
       return {
         message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`,
-        hint: 'check the spelling against the data layout in the README',
+        hint: 'check the spelling against docs/data.md (the editor completes field names when the $schema line is at the top)',
       };
     case 'invalid_value':
       return { message: `'${field}' must be one of ${(issue as { values?: unknown[] }).values?.map(String).join(', ')}` };
+    case 'too_small': {
+      const min = (issue as { minimum?: number | bigint }).minimum;
+      if ((issue as { origin?: string }).origin === 'array') {
+        return { message: `'${field}' needs at least ${min} entr${min === 1 ? 'y' : 'ies'}` };
+      }
+      if ((issue as { origin?: string }).origin === 'string') return { message: `'${field}' must not be empty` };
+      return {
+        message: `'${field}' must be ${(issue as { inclusive?: boolean }).inclusive ? 'at least' : 'greater than'} ${min}`,
+        hint: field === 'para' ? 'para counts the non-blank lines of the source file from 1' : undefined,
+      };
+    }
+    case 'invalid_format':
+    case 'custom':
+      return { message: `'${field}': ${issue.message}` };
     default:
       return { message: `'${field}': ${issue.message}` };
   }
+}
+
+/**
+ * A union (dates: a year number or a date string) reports one issue holding
+ * each branch's issues; use the branch that got the right type, so the user
+ * reads "expected a date written YYYY-MM" rather than "invalid input".
+ */
+function flattenIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const branches = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
+  const relevant = branches.find((b) => b.length && b.every((i) => i.code !== 'invalid_type')) ?? branches.find((b) => b.length);
+  if (!relevant) return issue;
+  const inner = relevant[0];
+  return flattenIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue);
 }
 
 /** Parse and schema-check one YAML text. */
@@ -95,14 +128,15 @@ export function parseDataFile(file: string, text: string): { parsed?: ParsedFile
   const checked = dataFileSchema.safeParse(raw);
   if (!checked.success) {
     return {
-      problems: checked.error.issues.map((issue) => {
-        const path = issue.path as Array<string | number>;
+      problems: checked.error.issues.map(flattenIssue).map((issue) => {
+        let path = issue.path as Array<string | number>;
+        // Point at the first unknown key itself, not at the record holding it.
+        if (issue.code === 'unrecognized_keys' && issue.keys.length) path = [...path, issue.keys[0]];
         const where = locate(path);
         return { file, ...where, ...describeIssue(issue) };
       }),
     };
   }
-  void isSeq;
   return { parsed: { file, data: checked.data, locate }, problems: [] };
 }
 

@@ -6,6 +6,7 @@ import type {
   Qualifier,
   RankingRecord,
   SourceRecord,
+  TagRecord,
   TargetRecord,
 } from './schema.js';
 
@@ -32,6 +33,8 @@ interface FactCommon {
   source: string;
   para: number;
   printed: string;
+  /** Further strings of the same paragraph backing other fields (movement, consecutive years ...). */
+  alsoPrinted?: string[];
   /** False when the point's definition differs from the rest of its series. */
   comparable: boolean;
   definition?: string;
@@ -43,6 +46,8 @@ export interface ValueFact extends FactCommon {
   value: number;
   unit: string;
   qualifier: Qualifier;
+  /** For a flow: the period each value covers. */
+  per?: 'year' | 'quarter' | 'month';
 }
 
 export interface RankFact extends FactCommon {
@@ -61,6 +66,9 @@ export interface TargetFact extends FactCommon {
   unit: string;
   qualifier: Qualifier;
   targetYear: number;
+  per?: 'year' | 'quarter' | 'month';
+  /** The indicator that measures progress towards this target. */
+  indicator?: string;
 }
 
 export type Fact = ValueFact | RankFact | TargetFact;
@@ -80,6 +88,8 @@ export interface FactBase {
   rankings: Map<string, Ranking>;
   targets: Map<string, TargetFact>;
   milestones: Map<string, MilestoneRecord>;
+  /** The tag vocabulary (data/tags.yaml), when one is declared. */
+  tagVocabulary?: Map<string, TagRecord>;
   /** Every value, rank and target fact by id. */
   facts: Map<string, Fact>;
   /** Where each id is defined. */
@@ -88,4 +98,4 @@ export interface FactBase {
   hash: string;
 }
 
-export type { SourceRecord, EntityRecord, MilestoneRecord, TargetRecord, Qualifier };
+export type { SourceRecord, EntityRecord, MilestoneRecord, TargetRecord, TagRecord, Qualifier };

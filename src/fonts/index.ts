@@ -3,13 +3,17 @@
  * chart label and a fitted text box are measured with the same metrics.
  */
 import { GlobalFonts, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { readFontFaces } from './sfnt.js';
+
+export { readFontFaces, type FontFace } from './sfnt.js';
 
 /** Family name every renderer asks for; registered from the bundled or themed files. */
 export const FONT_FAMILY = 'GenReport Sans';
 
-const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const bundledFontFiles = [
   path.join(packageRoot, 'assets/fonts/NotoSansSC-Regular.subset.otf'),
@@ -28,13 +32,89 @@ export function registerFonts(files: string[] = bundledFontFiles): void {
   }
 }
 
+/** Theme font files get their own family each: two files under one family would make the winner depend on registration order. */
+const themeAliases = new Map<string, string>();
+
+/** A theme font path as an absolute path; relative paths are taken from the package root. */
+export function resolveFontFile(file: string): string {
+  return path.isAbsolute(file) ? file : path.join(packageRoot, file);
+}
+
+export interface FontStack {
+  /** CSS font-family list: theme fonts first, the bundled font last as the fallback. */
+  family: string;
+  /** Every file the stack draws from, in the same order (for coverage and cache keys). */
+  files: string[];
+}
+
+/**
+ * Register the theme's extra font files and return the family list to draw
+ * with. Throws a plain Error naming the file when one cannot be loaded.
+ */
+export function fontStack(themeFontFiles: string[] = []): FontStack {
+  registerFonts();
+  const families: string[] = [];
+  const files: string[] = [];
+  for (const raw of themeFontFiles) {
+    const file = resolveFontFile(raw);
+    if (files.includes(file) || bundledFontFiles.includes(file)) continue;
+    let alias = themeAliases.get(file);
+    if (!alias) {
+      if (!existsSync(file)) throw new Error(`font file not found: ${file}`);
+      alias = `GenReport Theme ${themeAliases.size + 1}`;
+      if (!GlobalFonts.registerFromPath(file, alias)) throw new Error(`could not load font file ${file}`);
+      themeAliases.set(file, alias);
+    }
+    families.push(`"${alias}"`);
+    files.push(file);
+  }
+  families.push(`"${FONT_FAMILY}"`);
+  files.push(...bundledFontFiles);
+  return { family: families.join(', '), files };
+}
+
+const coverageByFile = new Map<string, Set<number>>();
+
+/** Code points a font file maps to a glyph (union over the faces of a collection); memoised. */
+export function fileCoverage(file: string): Set<number> {
+  let set = coverageByFile.get(file);
+  if (!set) {
+    set = new Set();
+    for (const face of readFontFaces(file)) for (const cp of face.cmap.keys()) set.add(cp);
+    coverageByFile.set(file, set);
+  }
+  return set;
+}
+
+/** Characters that need no glyph: line breaks and tabs are layout, not text. */
+function needsGlyph(cp: number): boolean {
+  return cp !== 0x0a && cp !== 0x0d && cp !== 0x09;
+}
+
+/** The distinct characters of `text` that none of `files` covers, in order of first appearance. */
+export function uncoveredCharacters(text: string, files: string[]): string[] {
+  const sets = files.map(fileCoverage);
+  const missing: string[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (!needsGlyph(cp) || missing.includes(ch)) continue;
+    if (!sets.some((s) => s.has(cp))) missing.push(ch);
+  }
+  return missing;
+}
+
+/** "U+20000" for a character. */
+export function codePointLabel(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 let measureContext: SKRSContext2D | undefined;
 
-/** Width in points of `text` set at `sizePt` in the shared font. */
-export function measureTextWidth(text: string, sizePt: number, bold = false): number {
+/** Width in points of `text` set at `sizePt` in the shared font (or a `fontStack` family list). */
+export function measureTextWidth(text: string, sizePt: number, bold = false, family = `"${FONT_FAMILY}"`): number {
   registerFonts();
   measureContext ??= createCanvas(8, 8).getContext('2d');
   // Measure at a large size and scale, to keep sub-pixel precision.
-  measureContext.font = `${bold ? 'bold ' : ''}100px "${FONT_FAMILY}"`;
+  measureContext.font = `${bold ? 'bold ' : ''}100px ${family}`;
   return (measureContext.measureText(text).width / 100) * sizePt;
 }

@@ -31,4 +31,8 @@ export interface ChartSpec {
   alt: string;
   /** Notes for points whose definition differs from the rest of the series. */
   footnotes?: string[];
+  /** Ranks: 1 is best, so the value axis runs from 1 at the top/left. */
+  reverseValueAxis?: boolean;
+  /** Where the chart was asked for (template file and line), for chart error messages. */
+  loc?: { file: string; line: number };
 }

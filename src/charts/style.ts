@@ -1,0 +1,60 @@
+/** Colour and text helpers shared by the chart config and its plugins. */
+import { measureTextWidth } from '../fonts/index.js';
+
+/** Theme colours are stored without '#'. */
+export function hex(color: string): string {
+  return `#${color.replace(/^#/, '')}`;
+}
+
+/** Relative luminance (WCAG) of a #rrggbb colour. */
+export function luminance(color: string): number {
+  const h = color.replace(/^#/, '');
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = parseInt(h.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Text colour readable on a filled shape: white on dark fills, near-black on light ones. */
+export function textOn(fill: string, dark: string): string {
+  return luminance(fill) > 0.3 ? dark : '#FFFFFF';
+}
+
+export function fontString(size: number, family: string, bold = false): string {
+  return `${bold ? 'bold ' : ''}${size}px ${family}`;
+}
+
+/**
+ * Break text into lines no wider than `maxWidth`. Chinese breaks between any
+ * two characters; runs of Latin letters and digits ("5G", "2024年") stay whole.
+ * Punctuation that may not start a line (，。；：、）) stays on the previous one.
+ */
+export function wrapText(text: string, maxWidth: number, size: number, family: string, bold = false): string[] {
+  const tokens = text.match(/[A-Za-z0-9.%+\-]+|[^A-Za-z0-9.%+\-]/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    const next = line + token;
+    const noStart = /^[，。；：、）》”’！？,.;:)]$/u.test(token);
+    if (line && !noStart && measureTextWidth(next, size, bold, family) > maxWidth) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else {
+      line = next;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * Tick values without thousands separators (GB/T 15835), with one scale word
+ * for the whole axis when it reaches 万 or 亿, so ticks read 0, 1万, 2万.
+ */
+export function formatTick(value: number, axisMax: number): string {
+  const abs = Math.abs(axisMax);
+  const [div, word] = abs >= 1e8 ? [1e8, '亿'] : abs >= 1e4 ? [1e4, '万'] : [1, ''];
+  const v = Number((value / div).toPrecision(10));
+  return v === 0 ? '0' : `${v}${word}`;
+}

@@ -1,0 +1,49 @@
+/** `gen-report list`: templates, facts and charts available. */
+import { parse as parseYaml } from 'yaml';
+import { loadFactBase } from '../../facts/load.js';
+import { manifestSchema } from '../../templates/manifest.js';
+import { listTemplates, readDataDir } from '../io.js';
+import type { Printer } from '../output.js';
+
+export interface ListArgs extends Printer {
+  data: string;
+  what: 'all' | 'templates' | 'facts' | 'charts';
+}
+
+export async function runList(args: ListArgs): Promise<number> {
+  const templates = listTemplates().map((t) => {
+    const raw = parseYaml(t.manifestText) as unknown;
+    const m = manifestSchema.safeParse(raw);
+    const chartDefs = t.chartsText ? (parseYaml(t.chartsText) as Record<string, unknown> | null) : null;
+    const charts = Object.keys(chartDefs ?? {});
+    return { name: t.name, description: m.success ? m.data.description : '(invalid template.yaml)', formats: m.success ? m.data.formats : [], charts };
+  });
+  const fb = args.what === 'templates' || args.what === 'charts' ? undefined : loadFactBase(await readDataDir(args.data)).result;
+  const series = fb
+    ? [
+        ...[...fb.indicators.values()].map((s) => ({ id: s.id, kind: 'indicator', name: s.name, points: s.points.length, tags: s.tags })),
+        ...[...fb.rankings.values()].map((s) => ({ id: s.id, kind: 'ranking', name: s.list, points: s.points.length, tags: s.tags })),
+        ...[...fb.targets.values()].map((s) => ({ id: s.id, kind: 'target', name: s.name, points: 1, tags: s.tags })),
+      ]
+    : [];
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ templates, series, milestones: fb ? [...fb.milestones.keys()] : [] }, null, 2)}\n`);
+    return 0;
+  }
+  const out: string[] = [];
+  if (args.what === 'all' || args.what === 'templates') {
+    out.push('Templates:');
+    for (const t of templates) out.push(`  ${t.name.padEnd(24)} ${t.formats.join(',').padEnd(12)} ${t.description}`);
+  }
+  if (args.what === 'all' || args.what === 'charts') {
+    out.push('Charts:');
+    for (const t of templates) for (const c of t.charts) out.push(`  ${t.name}/${c}`);
+  }
+  if (fb && (args.what === 'all' || args.what === 'facts')) {
+    out.push(`Series and targets (${series.length}; ${fb.facts.size} facts, ${fb.milestones.size} milestones):`);
+    for (const s of series) out.push(`  ${s.id.padEnd(44)} ${s.kind.padEnd(9)} ${String(s.points).padStart(2)}  ${s.name}  [${s.tags.join(', ')}]`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+

@@ -1,0 +1,137 @@
+/**
+ * The only file-system code: reading data and template folders, and writing
+ * outputs atomically (temporary file, then rename), so a failed build never
+ * leaves a broken file and never replaces the last good one.
+ */
+import { promises as fs, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataError, OutputError, UsageError } from '../errors.js';
+import type { TextFile } from '../facts/model.js';
+import type { TemplateFiles } from '../templates/manifest.js';
+import type { OutputFile } from '../pipeline/build.js';
+
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Paths in messages are relative to where the user stands. */
+export function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
+async function listFiles(dir: string, accept: (name: string) => boolean): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string) => {
+    const entries = await fs.readdir(d, { withFileTypes: true });
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (accept(e.name)) out.push(full);
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+export async function readDataDir(dir: string): Promise<TextFile[]> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new DataError([{ file: displayPath(dir), message: 'data folder not found', hint: 'pass --data DIR pointing at a folder of YAML files (default ./data)' }]);
+  }
+  const files = await listFiles(dir, (n) => /\.ya?ml$/.test(n));
+  if (!files.length) throw new DataError([{ file: displayPath(dir), message: 'no .yaml files in the data folder' }]);
+  return Promise.all(files.map(async (f) => ({ path: displayPath(f), text: await fs.readFile(f, 'utf8') })));
+}
+
+export async function readTemplateDir(dir: string): Promise<TemplateFiles> {
+  const files = await listFiles(dir, (n) => /\.(hbs|ya?ml|md)$/.test(n));
+  const map = new Map<string, string>();
+  for (const f of files) map.set(path.relative(dir, f).split(path.sep).join('/'), await fs.readFile(f, 'utf8'));
+  return { dir: displayPath(dir), files: map };
+}
+
+/** Folders that hold templates: ./templates if present, then the package's own. */
+export function templateRoots(): string[] {
+  const roots = [path.resolve('templates'), path.join(packageRoot, 'templates')];
+  return [...new Set(roots)].filter((r) => existsSync(r));
+}
+
+export interface TemplateChoice {
+  dir: string;
+  name: string;
+}
+
+/** `--template NAME` (a folder under templates/) or `--template PATH` (any folder). */
+export function resolveTemplate(nameOrPath: string): TemplateChoice {
+  if (existsSync(path.join(nameOrPath, 'template.yaml'))) return { dir: path.resolve(nameOrPath), name: path.basename(nameOrPath) };
+  for (const root of templateRoots()) {
+    const dir = path.join(root, nameOrPath);
+    if (existsSync(path.join(dir, 'template.yaml'))) return { dir, name: nameOrPath };
+  }
+  const available = listTemplates().map((t) => t.name);
+  throw new UsageError([
+    { message: `template '${nameOrPath}' not found`, hint: `use a folder with a template.yaml, or one of: ${available.join(', ') || '(none found)'}` },
+  ]);
+}
+
+export interface TemplateSummary {
+  name: string;
+  dir: string;
+  manifestText: string;
+  chartsText?: string;
+}
+
+export function listTemplates(): TemplateSummary[] {
+  const seen = new Set<string>();
+  const out: TemplateSummary[] = [];
+  for (const root of templateRoots()) {
+    for (const name of readdirSync(root).sort()) {
+      const manifest = path.join(root, name, 'template.yaml');
+      if (seen.has(name) || !existsSync(manifest)) continue;
+      seen.add(name);
+      const charts = path.join(root, name, 'charts.yaml');
+      out.push({
+        name,
+        dir: path.join(root, name),
+        manifestText: readFileSync(manifest, 'utf8'),
+        chartsText: existsSync(charts) ? readFileSync(charts, 'utf8') : undefined,
+      });
+    }
+  }
+  return out;
+}
+
+
+/**
+ * Write every file of a build: all to temporary names first, then rename
+ * each into place. A failure before the renames leaves the old outputs as they were.
+ */
+export async function writeOutputs(outDir: string, files: OutputFile[]): Promise<Array<{ path: string; bytes: number }>> {
+  const temps: Array<{ tmp: string; final: string; bytes: number }> = [];
+  try {
+    await fs.mkdir(outDir, { recursive: true });
+    for (const f of files) {
+      const final = path.join(outDir, f.name);
+      await fs.mkdir(path.dirname(final), { recursive: true });
+      const tmp = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.tmp`);
+      await fs.writeFile(tmp, f.data);
+      temps.push({ tmp, final, bytes: f.data.length });
+    }
+    for (const t of temps) await fs.rename(t.tmp, t.final);
+  } catch (e) {
+    await Promise.all(temps.map((t) => fs.rm(t.tmp, { force: true })));
+    throw new OutputError([{ file: displayPath(outDir), message: `could not write the output: ${(e as Error).message}`, hint: 'check that the folder is writable and the disk not full; the previous files were kept' }]);
+  }
+  return temps.map((t) => ({ path: displayPath(t.final), bytes: t.bytes }));
+}
+
+export async function readSeedTexts(dir: string): Promise<Map<string, string>> {
+  if (!existsSync(dir)) throw new UsageError([{ message: `sources folder '${dir}' not found`, hint: 'pass the folder holding the article texts, e.g. ../shared/seeds' }]);
+  const files = await fs.readdir(dir);
+  const map = new Map<string, string>();
+  for (const f of files.sort()) {
+    const full = path.join(dir, f);
+    if (statSync(full).isFile()) map.set(f, await fs.readFile(full, 'utf8'));
+  }
+  return map;
+}

@@ -1,0 +1,94 @@
+/**
+ * Provenance audit: every printed figure of every fact, target and milestone
+ * must appear in its source's text, in the paragraph the data names.
+ * Pure: the caller reads the source files and passes their texts by file name.
+ */
+import type { Problem } from '../errors.js';
+import type { FactBase, Location } from './model.js';
+
+/**
+ * The paragraphs of a source text: its non-blank lines, in order, so `para: 1`
+ * is the first line with any visible character. Lines are taken as they are
+ * in the file (HTML markup included); a line of only spaces is blank.
+ */
+export function paragraphs(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+}
+
+/** Markup and whitespace are ignored when matching; the characters themselves are not. */
+export function normalizeForMatch(s: string): string {
+  return s
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, '');
+}
+
+interface Claim {
+  id: string;
+  source: string;
+  para: number;
+  strings: string[];
+  at?: Location;
+}
+
+function claims(fb: FactBase): Claim[] {
+  const out: Claim[] = [];
+  for (const f of fb.facts.values()) {
+    out.push({ id: f.id, source: f.source, para: f.para, strings: [f.printed, ...(f.alsoPrinted ?? [])], at: fb.locations.get(f.id) });
+  }
+  for (const m of fb.milestones.values()) {
+    out.push({ id: m.id, source: m.source, para: m.para, strings: [m.printed, ...(m.alsoPrinted ?? [])], at: fb.locations.get(m.id) });
+  }
+  return out;
+}
+
+/**
+ * Check every printed string against `seedTexts` (file name → text). Returns
+ * the problems found; an empty list means every figure was found where the
+ * data says it is.
+ */
+export function checkSources(fb: FactBase, seedTexts: Map<string, string>): Problem[] {
+  const problems: Problem[] = [];
+  const paras = new Map<string, string[]>();
+  for (const [id, s] of fb.sources) {
+    const text = seedTexts.get(s.file);
+    if (text === undefined) {
+      problems.push({
+        ...fb.locations.get(id),
+        message: `source '${id}': file '${s.file}' is not among the source texts`,
+        hint: 'check the file name in sources.yaml against the folder given to check-sources',
+      });
+      continue;
+    }
+    paras.set(id, paragraphs(text).map(normalizeForMatch));
+  }
+
+  for (const c of claims(fb)) {
+    const list = paras.get(c.source);
+    if (!list) continue; // reported above, or an unknown source the loader already rejects
+    if (c.para > list.length) {
+      problems.push({
+        ...c.at,
+        message: `'${c.id}': paragraph ${c.para} does not exist; source '${c.source}' has ${list.length} non-blank lines`,
+        hint: 'para counts the non-blank lines of the source file from 1',
+      });
+      continue;
+    }
+    for (const s of c.strings) {
+      const needle = normalizeForMatch(s);
+      if (list[c.para - 1].includes(needle)) continue;
+      const elsewhere = list.flatMap((p, i) => (p.includes(needle) ? [i + 1] : []));
+      problems.push({
+        ...c.at,
+        message: `'${c.id}': '${s}' is not in paragraph ${c.para} of source '${c.source}'`,
+        hint: elsewhere.length
+          ? `it appears in paragraph ${elsewhere.join(', ')}: fix para`
+          : 'it appears nowhere in the source: copy the figure exactly as printed, or fix the source',
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,331 @@
+/**
+ * Briefing Markdown → the document model, with markdown-it (CommonMark +
+ * GFM tables) and fenced divs in pandoc's syntax (`::: notes`,
+ * `:::: columns`, `::: {.chart id="x"}`). Errors name the template line.
+ */
+import MarkdownIt from 'markdown-it';
+import container from 'markdown-it-container';
+import type { Token } from 'markdown-it';
+import { TemplateError, type Problem } from '../errors.js';
+import type { Block, Citation, Section, SectionRole, SourceLocation, TableBlock } from '../model/document.js';
+import type { RenderedTemplate } from '../templates/render.js';
+import { sanitizeText } from '../util/sanitize.js';
+import { inlineToLines, inlineToRuns, runsText, type InlineContext } from './inline.js';
+import { parseAttributes, type Attributes } from './attributes.js';
+
+const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+// One generic container: any `::: name` or `::: {.name}` opens a div; the walker checks the name.
+md.use(container, 'div', { validate: (params: string) => params.trim().length > 0 });
+
+const ROLES: Record<string, SectionRole> = { cover: 'cover', agenda: 'agenda', sources: 'sources', closing: 'closing', changes: 'changes', section: 'section' };
+const DIVS = new Set(['notes', 'columns', 'column', 'kpis', 'chart', 'timeline', 'callout', 'table']);
+
+export interface ParsedBody {
+  sections: Section[];
+}
+
+export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
+  const tokens = md.parse(rendered.markdown, {});
+  const problems: Problem[] = [];
+  const where = (t: Token | undefined): SourceLocation => rendered.lines[t?.map?.[0] ?? 0] ?? { file: '<template>', line: 1 };
+  const fail = (t: Token | undefined, message: string, hint?: string) => problems.push({ ...where(t), message, hint });
+
+  const sections: Section[] = [];
+  const silentBySection = new Map<Section, Citation[]>();
+  let current: Section | undefined;
+  const ctxFor = (s: Section | undefined): InlineContext => ({
+    citation: (id) => rendered.registry.get(id),
+    silent: s ? silentBySection.get(s)! : [],
+  });
+
+  const newSection = (level: 1 | 2 | 3, title: string, attrs: Attributes, t: Token) => {
+    const role = attrs.classes.map((c) => ROLES[c]).find(Boolean) ?? (level === 1 ? 'section' : 'content');
+    current = { level, title, role, blocks: [], notes: [], citations: [], loc: where(t) };
+    sections.push(current);
+    silentBySection.set(current, []);
+  };
+
+  let i = 0;
+  const walkBlocks = (stopType: string | null, section: () => Section | undefined): Block[] => {
+    const blocks: Block[] = [];
+    while (i < tokens.length) {
+      const t = tokens[i];
+      if (stopType && t.type === stopType) return blocks;
+      if (t.type === 'heading_open') {
+        if (stopType) {
+          fail(t, 'a heading inside a ::: block', 'close the block with ::: before the next heading');
+          i++;
+          continue;
+        }
+        const level = Number(t.tag.slice(1));
+        const inline = tokens[i + 1];
+        const { text, attrs } = splitHeadingAttributes(inline.content);
+        if (level > 3) fail(t, `heading level ${level} is not supported`, 'use # (part), ## (slide) or ### (sub-heading)');
+        newSection(Math.min(level, 3) as 1 | 2 | 3, sanitizeText(stripMarkers(text)).trim(), attrs, t);
+        i += 3;
+        return blocks;
+      }
+      if (t.type === 'hr') {
+        // pandoc: a horizontal rule starts a new slide without a title; keep the previous one.
+        const prev = section();
+        newSection(2, prev?.title ?? '', { classes: [], values: {} }, t);
+        i++;
+        return blocks;
+      }
+      const block = readBlock(section());
+      if (block === 'notes') continue;
+      if (block) blocks.push(block);
+    }
+    return blocks;
+  };
+
+  const readBlock = (s: Section | undefined): Block | 'notes' | undefined => {
+    const t = tokens[i];
+    const ctx = ctxFor(s);
+    switch (t.type) {
+      case 'paragraph_open': {
+        const runs = inlineToRuns(tokens[i + 1].children, ctx);
+        i += 3;
+        return runs.length ? { type: 'paragraph', runs } : undefined;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        return readList(ctx);
+      case 'table_open':
+        return readTable(ctx);
+      case 'container_div_open':
+        return readDiv(s);
+      case 'fence':
+      case 'code_block':
+        i++;
+        return { type: 'paragraph', runs: [{ text: sanitizeText(t.content.trimEnd()) }] };
+      case 'blockquote_open': {
+        i++;
+        const inner = walkBlocks('blockquote_close', () => s);
+        i++;
+        return { type: 'callout', blocks: inner };
+      }
+      case 'html_block':
+        fail(t, 'raw HTML is not supported in briefing Markdown', 'use a ::: block instead');
+        i++;
+        return undefined;
+      default:
+        i++;
+        return undefined;
+    }
+  };
+
+  const readList = (ctx: InlineContext): Block => {
+    const ordered = tokens[i].type === 'ordered_list_open';
+    const items: Array<{ runs: ReturnType<typeof inlineToRuns>; level: number }> = [];
+    let depth = 0;
+    for (; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') depth++;
+      else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') {
+        depth--;
+        if (depth === 0) {
+          i++;
+          break;
+        }
+      } else if (t.type === 'inline') items.push({ runs: inlineToRuns(t.children, ctx), level: Math.min(depth - 1, 1) });
+    }
+    return { type: 'list', ordered, items };
+  };
+
+  const readTable = (ctx: InlineContext): TableBlock => {
+    const header: TableBlock['header'] = [];
+    const rows: TableBlock['rows'] = [];
+    const align: TableBlock['align'] = [];
+    let inHead = false;
+    let row: TableBlock['header'] | undefined;
+    for (; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.type === 'thead_open') inHead = true;
+      else if (t.type === 'thead_close') inHead = false;
+      else if (t.type === 'tr_open') row = [];
+      else if (t.type === 'tr_close') {
+        if (!inHead && row) rows.push(row);
+      } else if (t.type === 'th_open' || t.type === 'td_open') {
+        if (inHead) {
+          const style = String(t.attrGet('style') ?? '');
+          align.push(style.includes('right') ? 'right' : style.includes('center') ? 'center' : 'left');
+        }
+      } else if (t.type === 'inline') {
+        const runs = inlineToRuns(t.children, ctx);
+        if (inHead) header.push(runs);
+        else row?.push(runs);
+      } else if (t.type === 'table_close') {
+        i++;
+        break;
+      }
+    }
+    const table: TableBlock = { type: 'table', header, rows, align };
+    // pandoc convention: a "Table: caption" paragraph right after the table.
+    if (tokens[i]?.type === 'paragraph_open' && /^(Table|表)[:：]/.test(tokens[i + 1].content)) {
+      table.caption = sanitizeText(stripMarkers(tokens[i + 1].content.replace(/^(Table|表)[:：]\s*/, '')));
+      i += 3;
+    }
+    return table;
+  };
+
+  const readDiv = (s: Section | undefined): Block | 'notes' | undefined => {
+    const open = tokens[i];
+    const attrs = parseAttributes(open.info.trim());
+    const name = attrs.classes[0];
+    if (!name || !DIVS.has(name)) {
+      fail(open, `unknown block '::: ${open.info.trim()}'`, `use one of: ${[...DIVS].join(', ')}`);
+    }
+    i++;
+    const inner = walkBlocks('container_div_close', () => s);
+    i++;
+    const ctx = ctxFor(s);
+    switch (name) {
+      case 'notes':
+        if (s) s.notes.push(...inner);
+        else fail(open, '::: notes before the first heading', 'put notes inside a slide');
+        return 'notes';
+      case 'columns': {
+        const cols = inner.filter((b) => b.type === 'columns').flatMap((b) => (b as { columns: Block[][] }).columns);
+        if (!cols.length || inner.some((b) => b.type !== 'columns')) fail(open, '::: columns must contain only ::: column blocks');
+        return { type: 'columns', columns: cols };
+      }
+      case 'column':
+        return { type: 'columns', columns: [inner] };
+      case 'callout':
+        return { type: 'callout', blocks: inner };
+      case 'table': {
+        const table = inner.find((b) => b.type === 'table');
+        if (!table) fail(open, '::: table must contain a Markdown table');
+        if (table && attrs.values.caption) (table as TableBlock).caption = attrs.values.caption;
+        return table;
+      }
+      case 'chart': {
+        const id = attrs.values.id ?? attrs.id;
+        const built = id ? rendered.charts.get(id) : undefined;
+        if (!built) {
+          fail(open, `unknown chart '${id ?? ''}'`, 'insert charts with {{#chart "id"}}…{{/chart}}; ids come from the template\'s charts.yaml');
+          return undefined;
+        }
+        for (const f of built.factIds) {
+          const c = rendered.registry.get(f);
+          if (c) ctx.silent.push(c);
+        }
+        const caption = inner.flatMap((b) => (b.type === 'paragraph' ? b.runs : []));
+        return { type: 'chart', chart: built.spec, ...(caption.length ? { caption } : {}) };
+      }
+      case 'kpis':
+        return readKpis(open, inner);
+      case 'timeline':
+        return readTimeline(open, inner);
+      default:
+        return undefined;
+    }
+  };
+
+  const readKpis = (open: Token, inner: Block[]): Block | undefined => {
+    const list = inner.find((b) => b.type === 'list');
+    if (!list || list.type !== 'list') {
+      fail(open, '::: kpis needs a list: "- **figure** label" with an optional second line for the change');
+      return undefined;
+    }
+    const items = list.items.map((item) => {
+      const figureRuns = item.runs.filter((r) => r.bold);
+      const rest = item.runs.filter((r) => !r.bold);
+      const figure = runsText(figureRuns);
+      const m = /^([超约近小于不足]*[-\d.]+)(.*)$/.exec(figure);
+      if (!m) fail(open, `KPI figure '${figure}' does not start with a number`, 'write **{{value "id"}}{{unitOf "id"}}** as the first part of the item');
+      // "label｜change" splits the label from the change line.
+      const text = runsText(rest).trim();
+      const [label, change] = text.split(/[｜|]/);
+      return {
+        value: m?.[1] ?? figure,
+        unit: (m?.[2] ?? '').trim(),
+        label: (label ?? '').trim(),
+        ...(change ? { change: [{ text: change.trim() }] } : {}),
+        ...(figureRuns.find((r) => r.cite)?.cite ? { cite: figureRuns.find((r) => r.cite)!.cite } : {}),
+      };
+    });
+    if (items.length > 4) fail(open, `a KPI slide holds at most 4 cards, found ${items.length}`, 'split the cards over two ::: kpis blocks on separate slides');
+    return { type: 'kpis', items };
+  };
+
+  const readTimeline = (open: Token, inner: Block[]): Block | undefined => {
+    const list = inner.find((b) => b.type === 'list');
+    if (!list || list.type !== 'list') {
+      fail(open, '::: timeline needs a list: "- **date** event"');
+      return undefined;
+    }
+    return {
+      type: 'timeline',
+      items: list.items.map((item) => ({
+        date: runsText(item.runs.filter((r) => r.bold)).trim(),
+        runs: item.runs.filter((r) => !r.bold).map((r, k) => (k === 0 ? { ...r, text: r.text.replace(/^\s+/, '') } : r)),
+      })),
+    };
+  };
+
+  // Text before the first heading has no slide to go on.
+  const leading = walkBlocks(null, () => undefined);
+  if (leading.length) fail(tokens[0], 'text before the first heading', 'start the document with a # or ## heading');
+  while (i < tokens.length) {
+    const s = current!;
+    s.blocks.push(...walkBlocks(null, () => s));
+  }
+  if (problems.length) throw new TemplateError(problems);
+
+  for (const s of sections) s.citations = collectCitations(s, silentBySection.get(s)!);
+  return { sections };
+}
+
+/** Headings and captions keep a cited figure's text but not its markers. */
+function stripMarkers(text: string): string {
+  return text.replace(/\uE010[^\uE011]*\uE011/g, '').replace(/\uE012/g, '');
+}
+
+function splitHeadingAttributes(content: string): { text: string; attrs: Attributes } {
+  const m = /\s*\{([^}]*)\}\s*$/.exec(content);
+  if (!m) return { text: content, attrs: { classes: [], values: {} } };
+  return { text: content.slice(0, m.index), attrs: parseAttributes(`{${m[1]}}`) };
+}
+
+/** Every citation of a section, deduplicated by fact, in order of first use. */
+function collectCitations(s: Section, silent: Citation[]): Citation[] {
+  const seen = new Map<string, Citation>();
+  const add = (c?: Citation) => c && !seen.has(c.factId) && seen.set(c.factId, c);
+  const visit = (blocks: Block[]) => {
+    for (const b of blocks) {
+      switch (b.type) {
+        case 'paragraph':
+          b.runs.forEach((r) => add(r.cite));
+          break;
+        case 'list':
+          b.items.forEach((it) => it.runs.forEach((r) => add(r.cite)));
+          break;
+        case 'kpis':
+          b.items.forEach((k) => add(k.cite));
+          break;
+        case 'table':
+          [...b.header, ...b.rows.flat()].forEach((cell) => cell.forEach((r) => add(r.cite)));
+          break;
+        case 'timeline':
+          b.items.forEach((it) => it.runs.forEach((r) => add(r.cite)));
+          break;
+        case 'callout':
+          visit(b.blocks);
+          break;
+        case 'columns':
+          b.columns.forEach(visit);
+          break;
+        case 'chart':
+          b.caption?.forEach((r) => add(r.cite));
+          break;
+      }
+    }
+  };
+  visit(s.blocks);
+  // What the presenter says from the notes is sourced on the slide as well.
+  visit(s.notes);
+  silent.forEach(add);
+  return [...seen.values()];
+}

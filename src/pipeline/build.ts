@@ -1,0 +1,145 @@
+/**
+ * The library API: data texts + a template folder's texts in, output files
+ * as buffers out. No I/O here; the CLI (or any other program) reads the
+ * inputs and writes the outputs.
+ */
+import { loadFactBase } from '../facts/load.js';
+import { factBaseAsOf } from '../facts/as-of.js';
+import type { FactBase, TextFile } from '../facts/model.js';
+import { formatChineseDate } from '../format/dates.js';
+import { toDocumentModel } from '../markdown/index.js';
+import type { DocumentModel, Warning } from '../model/document.js';
+import type { RenderedCharts, ChartMedium } from '../model/rendered.js';
+import { renderCharts, type ChartCache } from '../charts/index.js';
+import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
+import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
+import { writePptx } from '../writers/pptx/index.js';
+import { writeDocx } from '../writers/docx/index.js';
+import { writeMarkdown } from '../writers/md/index.js';
+import { UsageError } from '../errors.js';
+
+export type Format = 'pptx' | 'docx' | 'md';
+export const FORMATS: Format[] = ['pptx', 'docx', 'md'];
+
+export interface BuildInput {
+  data: TextFile[];
+  template: TemplateFiles;
+  formats: Format[];
+  /** Build as of this date (YYYY-MM or YYYY-MM-DD): only facts known by then. */
+  asOf?: string;
+  /** Seconds since epoch for every timestamp in the packages (SOURCE_DATE_EPOCH). */
+  timestamp?: number;
+  /** Reused across builds (watch mode) so unchanged charts are not re-rendered. */
+  chartCache?: ChartCache;
+}
+
+export interface OutputFile {
+  format: Format | 'png';
+  /** File name relative to the output folder. */
+  name: string;
+  data: Buffer;
+}
+
+export interface BuildResult {
+  files: OutputFile[];
+  model: DocumentModel;
+  markdown: string;
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+  asOf: string;
+  dataHash: string;
+}
+
+/** Latest as-of date in the data, as YYYY-MM: the default date of a briefing. */
+export function latestAsOf(fb: FactBase): string {
+  let latest = '0000';
+  for (const f of fb.facts.values()) if (f.asOf > latest) latest = f.asOf;
+  for (const m of fb.milestones.values()) if (m.date > latest) latest = m.date;
+  return latest.slice(0, 7);
+}
+
+export function outputBaseName(templateName: string, asOf: string): string {
+  return `${templateName}-${asOf.slice(0, 7)}`;
+}
+
+function timestampFor(asOf: string): number {
+  const [y, m = '01', d = '01'] = asOf.split('-');
+  return Date.UTC(Number(y), Number(m) - 1, Number(d)) / 1000;
+}
+
+export async function build(input: BuildInput): Promise<{ result: BuildResult; warnings: Warning[] }> {
+  const warnings: Warning[] = [];
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    }
+  };
+  if (input.asOf && !/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(input.asOf)) {
+    throw new UsageError([{ message: `--as-of '${input.asOf}' is not a date`, hint: 'write YYYY-MM or YYYY-MM-DD, e.g. --as-of 2024-06' }]);
+  }
+
+  const loaded = await time('data', () => loadFactBase(input.data, { asOf: input.asOf }));
+  warnings.push(...loaded.warnings);
+  const fb = input.asOf ? factBaseAsOf(loaded.result, input.asOf) : loaded.result;
+  const asOf = input.asOf ?? latestAsOf(fb);
+
+  const template: LoadedTemplate = await time('template', () => loadTemplate(input.template));
+  const rendered: RenderedTemplate = await time('template', () => {
+    const r = renderTemplate(template, fb, { asOf, asOfLabel: formatChineseDate(asOf.slice(0, 7)) });
+    warnings.push(...r.warnings);
+    return r.result;
+  });
+
+  const model = await time('markdown', () => {
+    const r = toDocumentModel(
+      rendered,
+      {
+        title: template.manifest.meta.title,
+        subtitle: template.manifest.meta.subtitle,
+        issuer: template.manifest.meta.issuer,
+        asOf,
+        dateLabel: formatChineseDate(asOf.slice(0, 7)),
+        dataHash: fb.hash,
+        templateName: template.manifest.name,
+        reportPreset: template.manifest.reportPreset,
+      },
+      template.theme,
+    );
+    warnings.push(...r.warnings);
+    return r.result;
+  });
+
+  const media: ChartMedium[] = [];
+  if (input.formats.includes('pptx') || input.formats.includes('md')) media.push('slide');
+  if (input.formats.includes('docx')) media.push('page');
+  const specs = [...rendered.charts.values()].map((c) => c.spec);
+  const charts: RenderedCharts = await time('charts', () => {
+    const r = renderCharts(specs, template.theme, { cache: input.chartCache, media });
+    warnings.push(...r.warnings);
+    return r.result;
+  });
+
+  const base = outputBaseName(template.manifest.name, asOf);
+  const writerOptions = { timestamp: input.timestamp ?? timestampFor(asOf) };
+  const files: OutputFile[] = [];
+  for (const format of input.formats) {
+    if (format === 'pptx') {
+      const r = await time('pptx', () => writePptx(model, charts, writerOptions));
+      warnings.push(...r.warnings);
+      files.push({ format, name: `${base}.pptx`, data: r.result });
+    } else if (format === 'docx') {
+      const r = await time('docx', () => writeDocx(model, charts, writerOptions));
+      warnings.push(...r.warnings);
+      files.push({ format, name: `${base}.docx`, data: r.result });
+    } else {
+      const r = await time('md', () => writeMarkdown(rendered, charts, base));
+      files.push({ format, name: `${base}.md`, data: Buffer.from(r.result.markdown, 'utf8') });
+      for (const img of r.result.images) files.push({ format: 'png', name: img.name, data: img.png });
+    }
+  }
+  return { result: { files, model, markdown: rendered.markdown, timings, asOf, dataHash: fb.hash }, warnings };
+}

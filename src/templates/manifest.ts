@@ -1,0 +1,118 @@
+/** A template folder: its manifest (template.yaml), Handlebars files, partials and charts. */
+import { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
+import { TemplateError, type Problem } from '../errors.js';
+import { defaultTheme } from '../model/default-theme.js';
+import type { Theme } from '../model/theme.js';
+import { chartFileSchema, type ChartDefinition } from './charts.js';
+
+export interface TemplateFiles {
+  /** Folder as shown in messages, e.g. templates/qingdao-briefing. */
+  dir: string;
+  /** Path relative to the folder → text. */
+  files: Map<string, string>;
+}
+
+const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, { message: 'colours are 6 hex digits without #, e.g. C00000' });
+
+const themeOverride = z
+  .object({
+    colors: z
+      .object({ primary: hex, accent: hex, dark: hex, tint: hex, text: hex, secondary: hex, series: z.array(hex).min(1) })
+      .partial()
+      .strict()
+      .optional(),
+    fonts: z.object({ eastAsia: z.string(), latin: z.string(), headingEastAsia: z.string(), headingLatin: z.string() }).partial().strict().optional(),
+    report: z
+      .object({ body: z.string(), title: z.string(), heading1: z.string(), heading2: z.string(), heading3: z.string(), pageNumber: z.string(), latin: z.string() })
+      .partial()
+      .strict()
+      .optional(),
+    fontFiles: z.array(z.string()).optional(),
+    sizes: z.object({ coverTitle: z.number(), title: z.number(), body: z.number(), minBody: z.number(), source: z.number() }).partial().strict().optional(),
+  })
+  .strict();
+
+export const manifestSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9-]+$/),
+    description: z.string(),
+    /** Output formats this template is written for; the first template listing a format is its default. */
+    formats: z.array(z.enum(['pptx', 'docx', 'md'])).min(1),
+    /** The Handlebars file that renders the whole document. */
+    entry: z.string(),
+    /** Is this the default template for its formats? */
+    default: z.boolean().default(false),
+    reportPreset: z.enum(['report', 'gbt9704']).default('report'),
+    meta: z.object({ title: z.string(), subtitle: z.string().optional(), issuer: z.string() }).strict(),
+    theme: themeOverride.optional(),
+  })
+  .strict();
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export interface LoadedTemplate {
+  files: TemplateFiles;
+  manifest: Manifest;
+  theme: Theme;
+  charts: Record<string, ChartDefinition>;
+}
+
+function parseYaml(dir: string, name: string, text: string): { value: unknown; locate: (path: PropertyKey[]) => number } {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    throw new TemplateError([{ file: `${dir}/${name}`, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col, message: `YAML syntax error: ${e.message.split('\n')[0]}` }]);
+  }
+  return {
+    value: doc.toJS() ?? {},
+    locate: (path) => {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number] } | undefined;
+        if (node?.range) return counter.linePos(node.range[0]).line;
+      }
+      return 1;
+    },
+  };
+}
+
+function schemaProblems(file: string, error: z.ZodError, locate: (path: PropertyKey[]) => number): Problem[] {
+  return error.issues.map((i) => ({
+    file,
+    line: locate(i.path),
+    message: `${i.path.length ? `'${i.path.join('.')}': ` : ''}${i.message}`,
+    hint: 'see "Templates" in the README for the manifest fields',
+  }));
+}
+
+export function loadTemplate(files: TemplateFiles): LoadedTemplate {
+  const manifestText = files.files.get('template.yaml');
+  if (manifestText === undefined) {
+    throw new TemplateError([{ file: files.dir, message: 'not a template folder: template.yaml is missing', hint: 'pick a folder under templates/ or add a template.yaml manifest' }]);
+  }
+  const m = parseYaml(files.dir, 'template.yaml', manifestText);
+  const parsed = manifestSchema.safeParse(m.value);
+  if (!parsed.success) throw new TemplateError(schemaProblems(`${files.dir}/template.yaml`, parsed.error, m.locate));
+  const manifest = parsed.data;
+  if (!files.files.has(manifest.entry)) {
+    throw new TemplateError([{ file: `${files.dir}/template.yaml`, line: m.locate(['entry']), message: `entry file '${manifest.entry}' does not exist in ${files.dir}` }]);
+  }
+  let charts: Record<string, ChartDefinition> = {};
+  const chartsText = files.files.get('charts.yaml');
+  if (chartsText !== undefined) {
+    const c = parseYaml(files.dir, 'charts.yaml', chartsText);
+    const pc = chartFileSchema.safeParse(c.value);
+    if (!pc.success) throw new TemplateError(schemaProblems(`${files.dir}/charts.yaml`, pc.error, c.locate));
+    charts = pc.data;
+  }
+  const o = manifest.theme ?? {};
+  const theme: Theme = {
+    colors: { ...defaultTheme.colors, ...o.colors },
+    fonts: { ...defaultTheme.fonts, ...o.fonts },
+    report: { ...defaultTheme.report, ...o.report },
+    fontFiles: o.fontFiles ?? defaultTheme.fontFiles,
+    sizes: { ...defaultTheme.sizes, ...o.sizes },
+  };
+  return { files, manifest, theme, charts };
+}

@@ -1,0 +1,111 @@
+/**
+ * What surrounds the body: the report's cover and table of contents, the
+ * GB/T 9704 title block and 落款 (issuer and date), and the page-number footers.
+ */
+import { AlignmentType, BorderStyle, Footer, PageNumber, Paragraph, TableOfContents, TextRun } from 'docx';
+import type { DocumentMeta } from '../../model/document.js';
+import { formatChineseDate } from '../../format/dates.js';
+import { sanitizeText } from '../../util/sanitize.js';
+import { displayWidth, type WriteContext } from './context.js';
+import { LANGUAGE } from './fonts.js';
+import { chars, halfPoints, textHeight } from './preset.js';
+import { STYLE } from './styles.js';
+
+/** GB/T 9704 dates: 2025年3月20日, never zero-padded; ISO input is converted. */
+export function officialDate(label: string): string {
+  const s = sanitizeText(label).trim();
+  if (/^\d{4}(-\d{1,2}){0,2}$/.test(s)) return formatChineseDate(s);
+  return s.replace(/(\d+)(?=[年月日])/g, (d) => String(Number(d)));
+}
+
+/** Cover of the report preset: title a third down, a short rule in the theme colour, issuer and date at the foot. */
+export function cover(ctx: WriteContext, meta: DocumentMeta): Paragraph[] {
+  const rule = ctx.theme.colors.primary.replace(/^#/, '');
+  const height = textHeight(ctx.preset);
+  const out: Paragraph[] = [
+    new Paragraph({
+      style: STYLE.title,
+      spacing: { before: Math.round(height * 0.22) },
+      children: ctx.inline.text(meta.title, { role: 'title' }),
+    }),
+  ];
+  if (meta.subtitle && sanitizeText(meta.subtitle).trim()) {
+    out.push(new Paragraph({ style: STYLE.subtitle, spacing: { before: 240 }, children: ctx.inline.text(meta.subtitle, { role: 'heading2' }) }));
+  }
+  // A short red rule under the title block; indents shorten the paragraph border to a third of the width.
+  out.push(
+    new Paragraph({
+      style: STYLE.coverMeta,
+      spacing: { before: 360 },
+      indent: { left: chars(ctx.preset, 9), right: chars(ctx.preset, 9) },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: rule, space: 1 } },
+      children: [],
+    }),
+  );
+  out.push(
+    new Paragraph({ style: STYLE.coverMeta, spacing: { before: Math.round(height * 0.42) }, children: ctx.inline.text(meta.issuer) }),
+    new Paragraph({ style: STYLE.coverMeta, spacing: { before: 120 }, children: ctx.inline.text(officialDate(meta.dateLabel)) }),
+  );
+  return out;
+}
+
+/** Contents: a heading, then the TOC field with its entries written in (no 'update fields' prompt). */
+export function tableOfContents(ctx: WriteContext, title: string | undefined): Array<Paragraph | TableOfContents> {
+  const text = !title || title === '目录' ? '目　录' : title;
+  return [
+    new Paragraph({ style: STYLE.tocHeading, children: ctx.inline.text(text, { role: 'heading1' }) }),
+    new TableOfContents(text, { hyperlink: true, headingStyleRange: '1-3', beginDirty: false }),
+  ];
+}
+
+/** GB/T 9704 title block: 二号小标宋 title, optional 楷体 subtitle, then one empty grid line. */
+export function titleBlock(ctx: WriteContext, meta: DocumentMeta): Paragraph[] {
+  const out = [new Paragraph({ style: STYLE.title, children: ctx.inline.text(meta.title, { role: 'title' }) })];
+  if (meta.subtitle && sanitizeText(meta.subtitle).trim()) {
+    out.push(new Paragraph({ style: STYLE.subtitle, children: ctx.inline.text(meta.subtitle, { role: 'heading2' }) }));
+  }
+  out.push(new Paragraph({ children: [] }));
+  return out;
+}
+
+/**
+ * 落款: issuer right-aligned two characters in; the date below it, its first
+ * character two to the right of the issuer's (GB/T 9704 §7.3.5.1 without seal).
+ */
+export function signature(ctx: WriteContext, meta: DocumentMeta): Paragraph[] {
+  const issuer = sanitizeText(meta.issuer).trim();
+  const date = officialDate(meta.dateLabel);
+  if (!issuer && !date) return [];
+  const wi = displayWidth(issuer);
+  const wd = displayWidth(date);
+  const dateIndent = Math.max(2, wi - wd);
+  const issuerIndent = dateIndent + wd + 2 - wi;
+  const para = (text: string, indent: number) =>
+    new Paragraph({ style: STYLE.signature, indent: { right: chars(ctx.preset, indent), firstLine: 0 }, children: ctx.inline.text(text) });
+  return [new Paragraph({ children: [] }), ...(issuer ? [para(issuer, issuerIndent)] : []), ...(date ? [para(date, dateIndent)] : [])];
+}
+
+/** "— 1 —" in 宋体; one character in from the outer edge when mirrored. */
+function pageNumber(ctx: WriteContext, side: 'left' | 'right' | 'center'): Paragraph {
+  const size = halfPoints(ctx.preset.pageNumber.size);
+  const inset = chars(ctx.preset, 1, ctx.preset.pageNumber.size);
+  const alignment = side === 'left' ? AlignmentType.LEFT : side === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER;
+  return new Paragraph({
+    style: STYLE.footer,
+    alignment,
+    indent: side === 'left' ? { left: inset } : side === 'right' ? { right: inset } : undefined,
+    children: [
+      new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: ctx.fonts.run('pageNumber'), size, language: LANGUAGE }),
+    ],
+  });
+}
+
+export function footers(ctx: WriteContext): { default: Footer; even?: Footer } {
+  if (ctx.preset.mirroredPageNumbers) {
+    return {
+      default: new Footer({ children: [pageNumber(ctx, 'right')] }),
+      even: new Footer({ children: [pageNumber(ctx, 'left')] }),
+    };
+  }
+  return { default: new Footer({ children: [pageNumber(ctx, 'center')] }) };
+}

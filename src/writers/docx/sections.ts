@@ -1,0 +1,73 @@
+/**
+ * Sections of the model → numbered headings and their blocks. Roles that
+ * belong to a slide deck are placed by the writer itself: the cover comes
+ * from meta, the agenda becomes the TOC, the sources section the annex.
+ */
+import { HeadingLevel, Paragraph } from 'docx';
+import type { DocumentModel, Section } from '../../model/document.js';
+import { sanitizeText } from '../../util/sanitize.js';
+import { renderBlocks, type BodyChild } from './blocks.js';
+import type { WriteContext } from './context.js';
+import type { FontRole } from './fonts.js';
+import { HeadingCounter, hasOwnNumber, headingPrefix } from './numbering.js';
+
+const HEADING = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+const ROLE: readonly FontRole[] = ['heading1', 'heading2', 'heading3'];
+
+export interface RenderedBody {
+  /** Main text, with the annex not yet placed. */
+  body: BodyChild[];
+  /** Title of the agenda section, used for the TOC heading. */
+  tocTitle?: string;
+  /** Where the sources section stood (index into body), and its title. */
+  annexAt?: number;
+  annexTitle?: string;
+}
+
+export function renderSections(ctx: WriteContext, doc: DocumentModel): RenderedBody {
+  const out: RenderedBody = { body: [] };
+  const counter = new HeadingCounter();
+  for (const section of doc.sections) {
+    const title = sanitizeText(section.title).trim();
+    switch (section.role) {
+      case 'cover':
+        continue;
+      case 'agenda':
+        out.tocTitle ??= title || undefined;
+        continue;
+      case 'sources':
+        out.annexAt ??= out.body.length;
+        out.annexTitle ??= title || undefined;
+        continue;
+      case 'closing':
+        // "以上汇报，请批评指正。" reads as the last paragraph; a slide title such as 谢谢 has no place in a report.
+        out.body.push(...renderBlocks(ctx, section.blocks, section.loc));
+        continue;
+      default:
+        out.body.push(...renderSection(ctx, section, title, counter));
+    }
+  }
+  return out;
+}
+
+function renderSection(ctx: WriteContext, section: Section, title: string, counter: HeadingCounter): BodyChild[] {
+  const n = counter.next(section.level);
+  const i = section.level - 1;
+  const text = title && !hasOwnNumber(title) ? `${headingPrefix(section.level, n)}${title}` : title;
+  const [first, ...rest] = section.blocks;
+
+  // GB/T 9704 practice: "1.标题。" runs into its first paragraph.
+  if (section.level === 3 && ctx.preset.runInLevel3 && text && first?.type === 'paragraph') {
+    const lead = /[。！？：；.!?:;]$/.test(text) ? text : `${text}。`;
+    return [
+      new Paragraph({
+        outlineLevel: 2,
+        children: [...ctx.inline.text(lead, { role: 'heading3', bold: true }), ...ctx.inline.runs(first.runs, new Set())],
+      }),
+      ...renderBlocks(ctx, rest, section.loc),
+    ];
+  }
+
+  const heading = text ? [new Paragraph({ heading: HEADING[i], children: ctx.inline.text(text, { role: ROLE[i] }) })] : [];
+  return [...heading, ...renderBlocks(ctx, section.blocks, section.loc)];
+}

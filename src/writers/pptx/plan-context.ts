@@ -1,0 +1,19 @@
+/** What every planning step needs: the theme, the chart images, a warning sink. */
+import type { SourceLocation, Theme, Warning } from '../../model/document.js';
+import type { RenderedCharts } from '../../model/rendered.js';
+
+export interface PlanContext {
+  theme: Theme;
+  charts: RenderedCharts;
+  warnings: Warning[];
+  /** The section being planned, for warnings. */
+  loc?: SourceLocation;
+}
+
+export function warn(ctx: PlanContext, code: string, message: string): void {
+  const dup = ctx.warnings.some((w) => w.code === code && w.message === message && w.line === ctx.loc?.line);
+  if (!dup) ctx.warnings.push({ code, message, file: ctx.loc?.file, line: ctx.loc?.line });
+}
+
+/** Greys the theme does not name. */
+export const GREY = { rule: 'D9D9D9', faint: 'EDEDED', white: 'FFFFFF' } as const;

@@ -1,0 +1,104 @@
+/** KPI cards: a row of up to four large numbers with small units, a label and a change line. */
+import type { KpiItem } from '../../model/document.js';
+import type { Box, PlannedParagraph, Shape } from './plan-types.js';
+import { warn, type PlanContext } from './plan-context.js';
+import { cleanText, layoutParas, para, run, runsFrom } from './plan-text.js';
+import { LINE_PITCH, WIDTH_BUDGET, measureStyled, truncateToWidth } from './text-layout.js';
+import { box, inToPt } from './geometry.js';
+
+export const KPI_PER_ROW = 4;
+const GAP = 0.3;
+const PAD_X = 0.2;
+const PAD_Y = 0.24;
+const ACCENT_H = 0.06;
+const VALUE_SIZES = [48, 44, 40, 36, 32, 28, 24];
+const LABEL_SIZE = 18;
+const CHANGE_SIZE = 15;
+
+export interface KpiRowItem {
+  kind: 'kpis';
+  cards: KpiItem[];
+}
+
+interface CardText {
+  paras: PlannedParagraph[];
+  heightIn: number;
+}
+
+function cardWidth(n: number, w: number): number {
+  return (w - (n - 1) * GAP) / n;
+}
+
+/** Largest value size at which every card's number and unit fit on one line. */
+function valueSize(cards: KpiItem[], innerW: number): number {
+  const width = inToPt(innerW) * WIDTH_BUDGET;
+  for (const size of VALUE_SIZES) {
+    const fits = cards.every(
+      (c) => measureStyled([{ text: cleanText(c.value), sizePt: size, bold: true }, { text: ' ' + cleanText(c.unit), sizePt: unitSize(size) }]) <= width,
+    );
+    if (fits) return size;
+  }
+  return VALUE_SIZES[VALUE_SIZES.length - 1];
+}
+
+const unitSize = (valuePt: number) => Math.max(14, Math.round(valuePt * 0.42));
+
+/** Cut text to `lines` lines at `size`, warning when something is lost. */
+function capped(ctx: PlanContext, text: string, size: number, bold: boolean, innerW: number, lines: number, what: string): string {
+  const { parts, truncated } = truncateToWidth([{ text, sizePt: size, bold }], inToPt(innerW) * WIDTH_BUDGET, lines);
+  if (!truncated) return text;
+  warn(ctx, 'pptx-text-truncated', `KPI ${what} too long for its card; shortened to ${lines} line(s): "${text.slice(0, 30)}…"`);
+  return parts.map((p) => p.text).join('');
+}
+
+function cardText(card: KpiItem, innerW: number, vSize: number, ctx: PlanContext): CardText {
+  const c = ctx.theme.colors;
+  const head = { sizePt: vSize, color: c.primary, font: 'heading' as const, bold: true };
+  const value = capped(ctx, cleanText(card.value), vSize, true, innerW, 1, 'value');
+  const valuePara = para([run(value, head, { cite: card.cite }), run(' ' + card.unit, { sizePt: unitSize(vSize), color: c.primary, font: 'heading' })], {
+    align: 'center',
+    lineFactor: LINE_PITCH.number,
+  });
+  const label = capped(ctx, cleanText(card.label), LABEL_SIZE, true, innerW, 2, 'label');
+  const paras = [valuePara, para([run(label, { sizePt: LABEL_SIZE, color: c.text, bold: true })], { align: 'center', spaceBeforePt: 6 })];
+  if (card.change?.length) {
+    const text = capped(ctx, card.change.map((r) => cleanText(r.text)).join(''), CHANGE_SIZE, false, innerW, 3, 'change line');
+    const runs = text === card.change.map((r) => cleanText(r.text)).join('') ? runsFrom(card.change, { sizePt: CHANGE_SIZE, color: c.secondary }) : [run(text, { sizePt: CHANGE_SIZE, color: c.secondary })];
+    paras.push(para(runs, { align: 'center', spaceBeforePt: 4 }));
+  }
+  return layoutParas(paras, innerW);
+}
+
+function cardsLaid(item: KpiRowItem, w: number, ctx: PlanContext): { cw: number; texts: CardText[]; cardH: number } {
+  const cw = cardWidth(item.cards.length, w);
+  const innerW = cw - 2 * PAD_X;
+  const vSize = valueSize(item.cards, innerW);
+  const texts = item.cards.map((card) => cardText(card, innerW, vSize, ctx));
+  const cardH = Math.max(...texts.map((t) => t.heightIn)) + 2 * PAD_Y + ACCENT_H;
+  return { cw, texts, cardH };
+}
+
+export function measureKpis(item: KpiRowItem, w: number, ctx: PlanContext): number {
+  return cardsLaid(item, w, ctx).cardH;
+}
+
+export function placeKpis(item: KpiRowItem, area: Box, ctx: PlanContext): Shape[] {
+  const { cw, texts, cardH } = cardsLaid(item, area.w, ctx);
+  const c = ctx.theme.colors;
+  const shapes: Shape[] = [];
+  texts.forEach((t, i) => {
+    const x = area.x + i * (cw + GAP);
+    const y = area.y;
+    shapes.push({ kind: 'rect', layer: 'back', geometry: 'rect', box: box(x, y, cw, cardH), fill: c.tint, name: `kpi-card-${i + 1}` });
+    shapes.push({ kind: 'rect', layer: 'back', geometry: 'rect', box: box(x, y, cw, ACCENT_H), fill: c.primary, name: `kpi-accent-${i + 1}` });
+    shapes.push({
+      kind: 'text',
+      layer: 'front',
+      box: box(x + PAD_X, y + ACCENT_H + PAD_Y, cw - 2 * PAD_X, cardH - ACCENT_H - 2 * PAD_Y),
+      paragraphs: t.paras,
+      valign: 'middle',
+      name: `kpi-text-${i + 1}`,
+    });
+  });
+  return shapes;
+}

@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { fixtures } from '../helpers/fixtures.js';
+import { readZip } from '../helpers/ooxml.js';
+
+const mini = ['--data', path.join(fixtures, 'mini-data'), '--template', path.join(fixtures, 'templates/mini')];
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'gen-report-cli-'));
+
+describe('gen-report CLI', () => {
+  it('--help lists the commands, examples and exit codes', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const word of ['build', 'validate', 'list', 'check-sources', '--format', '--as-of', 'Exit codes:', 'SOURCE_DATE_EPOCH']) expect(r.stdout).toContain(word);
+  });
+
+  it('usage errors exit 2 without a stack trace', () => {
+    for (const args of [['--no-such-option'], ['--format', 'pdf'], ['--as-of', '2024-13', ...mini], ['--template', 'no-such-template']]) {
+      const r = runCli([...args, '--out', tmp()]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/usage error|Unknown argument/);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+    }
+  });
+
+  it('build writes pptx, docx and md named from template and as-of date, and reports sizes and stage times', () => {
+    const out = tmp();
+    const r = runCli(['--format', 'all', ...mini, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const names = readdirSync(out).sort();
+    expect(names).toEqual(['mini-2025-12.charts', 'mini-2025-12.docx', 'mini-2025-12.md', 'mini-2025-12.pptx']);
+    expect(r.stdout).toMatch(/wrote .*mini-2025-12\.pptx\s+\d+(\.\d)? KB/);
+    expect(r.stdout).toMatch(/stages: data \d+ ms · template \d+ ms · markdown \d+ ms · charts \d+ ms/);
+    const md = readFileSync(path.join(out, 'mini-2025-12.md'), 'utf8');
+    expect(md).toContain('4.6万个[^');
+    expect(md).toMatch(/!\[青岛5G基站累计开通数\]\(mini-2025-12\.charts\/fiveg\.png\)/);
+  });
+
+  it('--json prints a machine-readable summary', () => {
+    const out = tmp();
+    const r = runCli(['--format', 'pptx', ...mini, '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.files[0].path).toMatch(/mini-2025-12\.pptx$/);
+    expect(summary.files[0].bytes).toBe(readFileSync(path.join(out, 'mini-2025-12.pptx')).length);
+    expect(summary.asOf).toBe('2025-12');
+    expect(summary.dataHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(summary.timings)).toEqual(expect.arrayContaining(['data', 'template', 'markdown', 'charts', 'pptx']));
+  });
+
+  it('--as-of names the file after that date and drops later facts', () => {
+    const out = tmp();
+    const r = runCli(['--format', 'md', ...mini, '--out', out, '--as-of', '2024-06', '--quiet']);
+    // The mini template asks for a 2025 ranking, which did not exist in 2024.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cosmoplat-shuangkua-rank@2025');
+    expect(r.stdout).toBe('');
+  });
+
+  it('validate and list succeed on good input and print what they checked', () => {
+    const v = runCli(['validate', ...mini]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/ok: 1 data files, \d+ facts/);
+    const l = runCli(['list', '--data', path.join(fixtures, 'mini-data')]);
+    expect(l.code).toBe(0);
+    expect(l.stdout).toContain('qingdao-5g-base-stations');
+  });
+
+  it('a data error exits 1 with file:line and no stack trace', () => {
+    const dir = tmp();
+    cpSync(path.join(fixtures, 'mini-data'), dir, { recursive: true });
+    const file = path.join(dir, 'facts.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('value: 37800', 'value: "3.78万"'));
+    const r = runCli(['validate', '--data', dir, '--template', path.join(fixtures, 'templates/mini')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/facts\.yaml:\d+:\d+: 'value' should be a number/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('a failed build leaves the previous output byte-identical and no temporary files', () => {
+    const out = tmp();
+    expect(runCli(['--format', 'pptx', ...mini, '--out', out, '--quiet']).code).toBe(0);
+    const file = path.join(out, 'mini-2025-12.pptx');
+    const before = readFileSync(file);
+    const broken = tmp();
+    cpSync(path.join(fixtures, 'templates/mini'), broken, { recursive: true });
+    writeFileSync(path.join(broken, 'deck.md.hbs'), `${readFileSync(path.join(broken, 'deck.md.hbs'), 'utf8')}\n{{fact "nope"}}\n`);
+    const r = runCli(['--format', 'pptx', '--data', path.join(fixtures, 'mini-data'), '--template', broken, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("unknown fact 'nope'");
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(out)).toEqual(['mini-2025-12.pptx']);
+  });
+
+  it('an unwritable output exits 3 and keeps nothing half-written', () => {
+    const dir = tmp();
+    const notADir = path.join(dir, 'file');
+    writeFileSync(notADir, 'x');
+    const r = runCli(['--format', 'pptx', ...mini, '--out', notADir]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('output error');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(readFileSync(notADir, 'utf8')).toBe('x');
+  });
+
+  it('the default command builds the default deck from ./data', async () => {
+    const out = tmp();
+    const r = runCli(['--format', 'pptx', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [name] = readdirSync(out);
+    expect(name).toMatch(/^qingdao-briefing-\d{4}-\d{2}\.pptx$/);
+    const zip = await readZip(readFileSync(path.join(out, name)));
+    expect([...zip.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length).toBeGreaterThan(10);
+    expect(existsSync(path.join(out, name))).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+/** Run the built CLI (dist/, made by `npm test`'s tsc step) as a subprocess. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from './fixtures.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli/main.js'), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** No stack trace may reach the user. */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .+:\d+:\d+\)?$/m.test(text);
+}
