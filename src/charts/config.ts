@@ -8,9 +8,11 @@ import type { ChartSpec } from '../model/chart.js';
 import type { Theme } from '../model/theme.js';
 import type { ChartMedium } from '../model/rendered.js';
 import { MEDIA } from './sizes.js';
-import { dataLabelsPlugin, notesPlugin, unitRowPlugin, UNIT_ROW_WEIGHT } from './plugins.js';
-import { formatTick, hex, wrapText } from './style.js';
+import { dataLabelsPlugin, doughnutLegendPlugin, notesPlugin, unitRowPlugin, UNIT_ROW_WEIGHT } from './plugins.js';
+import { comboRanges, fitHiddenAxis, rankAxis } from './axes.js';
+import { formatTick, hex, readableOnWhite, wrapText } from './style.js';
 import { axisOf, drawOf } from './roles.js';
+import { categoryPercentage, labelPlan } from './labels.js';
 import { measureTextWidth } from '../fonts/index.js';
 
 const GRID = '#E4E4E4';
@@ -31,25 +33,6 @@ function unitText(title: string | undefined, spec: ChartSpec): string | undefine
   return `单位：${title}`;
 }
 
-/** Axis range for ranks: 1 at the top/left, room above rank 1 for its label, integer ticks only. */
-function rankAxis(spec: ChartSpec, axis: 'left' | 'right') {
-  const ranks = spec.datasets
-    .filter((d, i) => axisOf(spec, d, i) === axis)
-    .flatMap((d) => d.data.filter((v): v is number => v != null));
-  const worst = Math.max(1, ...ranks);
-  const step = Math.max(1, Math.ceil(worst / 6));
-  return {
-    reverse: true,
-    min: 1 - Math.max(0.5, worst * 0.15),
-    max: worst + 1,
-    afterBuildTicks: (scale: Scale) => {
-      const ticks = [];
-      for (let v = 1; v <= worst; v += step) ticks.push({ value: v });
-      scale.ticks = ticks;
-    },
-  };
-}
-
 export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartConfiguration {
   const m = MEDIA[medium];
   const t = m.type;
@@ -62,6 +45,10 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
   const horizontal = spec.kind === 'hbar';
   const doughnut = spec.kind === 'doughnut';
   const contentWidth = m.widthPt - 2 * t.margin;
+  const roles = spec.datasets.map((d, i) => ({ draw: drawOf(spec, d, i), axis: axisOf(spec, d, i) }));
+  const hasLine = roles.some((r) => r.draw === 'line');
+  const hasRight = roles.some((r) => r.axis === 'right');
+  const bars = roles.filter((r) => r.draw === 'bar').length;
 
   // Text under the chart, wrapped to the full width.
   const noteLines = [spec.sourceNote, ...(spec.footnotes ?? [])]
@@ -69,15 +56,17 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
     .flatMap((s) => wrapText(s, contentWidth, t.note, family));
   const noteLineHeight = t.note * 1.35;
   const notesHeight = noteLines.length ? noteLines.length * noteLineHeight + t.note * 0.6 : 0;
+  const titleLines = wrapText(spec.title, contentWidth, t.title, family, true, true);
 
   // Category labels wrapped to the room each category gets.
   const categoryRoom = horizontal ? m.widthPt * 0.28 : (contentWidth - 60) / Math.max(1, spec.labels.length) - 6;
   const labels = spec.labels.map((l) => {
-    const lines = wrapText(l, categoryRoom, t.tick, family);
+    const lines = wrapText(l, categoryRoom, t.tick, family, false, true);
     return lines.length > 1 ? lines : l;
   });
 
-  const bars = spec.datasets.filter((d, i) => drawOf(spec, d, i) === 'bar').length;
+  const combo = spec.kind === 'combo' ? comboRanges(spec) : {};
+  const plan = labelPlan(spec, medium, family);
   const datasets = spec.datasets.map((d, i): CjsDataset => {
     const c = color(i);
     if (doughnut) {
@@ -90,8 +79,8 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
         borderWidth: slide ? 2 : 1.5,
       };
     }
-    const axisId = axisOf(spec, d, i) === 'right' ? 'y1' : horizontal ? 'x' : 'y';
-    if (drawOf(spec, d, i) === 'line') {
+    const axisId = roles[i].axis === 'right' ? 'y1' : 'y';
+    if (roles[i].draw === 'line') {
       return {
         type: 'line',
         label: d.label,
@@ -110,46 +99,49 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
         order: 0, // lines over bars
       };
     }
-    const rankBase = spec.reverseValueAxis ? rankAxis(spec, axisOf(spec, d, i)).max : undefined;
+    // Ranks: bars grow from the far end, so first place is the longest bar.
+    const rankBase = spec.reverseValueAxis ? rankAxis(spec, roles[i].axis, true).max : undefined;
     return {
       type: 'bar',
       label: d.label,
       data: d.data,
-      ...(horizontal ? { xAxisID: 'x' } : { yAxisID: axisId }),
+      ...(horizontal ? { xAxisID: 'x', yAxisID: 'y' } : { yAxisID: axisId }),
       backgroundColor: c,
       borderWidth: 0,
-      // Ranks: bars grow from the far end, so first place is the longest bar.
       ...(rankBase != null ? { base: rankBase } : {}),
       maxBarThickness: (slide ? 60 : 30) / (spec.kind === 'stacked' ? 1 : Math.max(1, bars) ** 0.5),
-      categoryPercentage: bars > 1 && spec.kind !== 'stacked' ? 0.72 : 0.6,
+      categoryPercentage: categoryPercentage(spec, bars),
       barPercentage: spec.kind === 'stacked' ? 0.7 : 0.9,
       order: 1,
     };
   });
 
   const valueAxis = (side: 'left' | 'right') => {
-    const title = side === 'left' ? spec.axisTitles?.left : spec.axisTitles?.right;
-    void title;
+    const fixed = side === 'left' ? combo.left : combo.right;
     const base = {
       type: 'linear' as const,
-      position: horizontal ? ('bottom' as const) : side,
+      position: side,
       stacked: spec.kind === 'stacked',
-      beginAtZero: !spec.reverseValueAxis,
+      // Bars must start at zero; a line may zoom to where its values are.
+      beginAtZero: !spec.reverseValueAxis && spec.kind !== 'line',
       // Headroom so the label over the tallest bar never meets the unit row.
-      grace: horizontal ? '22%' : '14%',
+      grace: '14%',
+      ...(fixed ? { min: fixed.min, max: fixed.max } : {}),
       border: { display: false },
       grid: { color: GRID, lineWidth: slide ? 1 : 0.75, drawTicks: false, drawOnChartArea: side === 'left' },
       ticks: {
         font: font(t.tick),
         color: grey,
         padding: t.tick * 0.5,
-        maxTicksLimit: slide ? 6 : 5,
+        maxTicksLimit: slide ? 7 : 6,
+        // Same tick count on both combo axes, so one grid serves both.
+        ...(fixed ? { count: Math.round((fixed.max - fixed.min) / fixed.step) + 1 } : {}),
         callback(this: Scale, v: number | string) {
           return formatTick(Number(v), Math.max(Math.abs(this.max), Math.abs(this.min)));
         },
       },
     };
-    return spec.reverseValueAxis ? { ...base, ...rankAxis(spec, side) } : base;
+    return spec.reverseValueAxis ? { ...base, ...rankAxis(spec, side, bars > 0) } : base;
   };
 
   const categoryAxis = {
@@ -161,15 +153,21 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
     ticks: { font: font(t.tick), color: text, autoSkip: false, maxRotation: 0, padding: t.tick * 0.4 },
   };
 
-  const hasRight = spec.datasets.some((d, i) => axisOf(spec, d, i) === 'right');
+  // Bar rankings: the value axis adds nothing the bar-end labels do not say, so it is hidden and sized for them.
+  const widestLabel = Math.max(0, ...spec.datasets.flatMap((d) => d.dataLabels.map((l) => (l ? measureTextWidth(l, t.dataLabel, true, family) : 0))));
+  const hbarAxis = () => ({
+    ...valueAxis('left'),
+    position: 'bottom' as const,
+    display: false,
+    grace: 0,
+    afterBuildTicks: fitHiddenAxis(spec, widestLabel + t.dataLabel * 0.8),
+  });
   const scales = doughnut
     ? {}
     : horizontal
-      ? // Rankings: the value axis adds nothing the bar-end labels do not say.
-        { x: { ...valueAxis('left'), display: false }, y: categoryAxis }
+      ? { x: hbarAxis(), y: categoryAxis }
       : { x: categoryAxis, y: valueAxis('left'), ...(hasRight ? { y1: valueAxis('right') } : {}) };
 
-  const series = spec.datasets.map((d, i) => ({ d, i, line: drawOf(spec, d, i) === 'line' }));
   const legendLabels = {
     font: font(t.legend),
     color: text,
@@ -178,37 +176,44 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
     boxHeight: t.legend * 0.7,
     padding: t.legend * 1.1,
     generateLabels: (): LegendItem[] =>
-      doughnut
-        ? spec.labels.map((l, j) => ({
-            text: `${l}  ${spec.datasets[0].dataLabels[j] ?? ''}`.trim(),
-            fillStyle: color(j),
-            strokeStyle: color(j),
-            lineWidth: 0,
-            pointStyle: 'rect' as const,
-            hidden: false,
-            index: j,
-            fontColor: text,
-          }))
-        : series.map(({ d, i, line }) => ({
-            text: d.label,
-            fillStyle: color(i),
-            strokeStyle: color(i),
-            lineWidth: line ? (slide ? 3 : 2) : 0,
-            pointStyle: line ? ('line' as const) : ('rect' as const),
-            hidden: false,
-            datasetIndex: i,
-            fontColor: text,
-          })),
+      spec.datasets.map((d, i) => ({
+        text: d.label,
+        fillStyle: color(i),
+        strokeStyle: color(i),
+        lineWidth: roles[i].draw === 'line' ? (slide ? 3 : 2) : 0,
+        pointStyle: roles[i].draw === 'line' ? ('line' as const) : ('rect' as const),
+        hidden: false,
+        datasetIndex: i,
+        fontColor: text,
+      })),
   };
 
   const unitLeft = unitText(spec.axisTitles?.left, spec);
   const unitRight = hasRight ? unitText(spec.axisTitles?.right, spec) : undefined;
-  const units = { left: horizontal ? undefined : unitLeft, right: horizontal ? unitLeft : unitRight };
-  const titleLines = wrapText(spec.title, contentWidth, t.title, family, true);
-  // Doughnut legend width: the widest entry, so the ring gets the rest.
-  const legendWidth = doughnut
-    ? Math.max(...legendLabels.generateLabels().map((it) => measureTextWidth(it.text, t.legend, false, family))) + t.legend * 3
-    : 0;
+  // A bar ranking's unit goes top right, over the bar ends; ranks need none (the labels say 第N位).
+  const units = horizontal
+    ? { right: spec.reverseValueAxis ? undefined : unitLeft }
+    : { left: unitLeft, right: unitRight };
+  const unitGap = t.tick * 1.25; // clears the top tick label, which is centred on the top grid line
+  const unitRowHeight = units.left || units.right ? t.axisTitle * 1.3 + unitGap : 0;
+
+  // Doughnut: ring and a value legend side by side, centred as a group.
+  const legendItems = doughnut
+    ? spec.labels.map((label, j) => ({ label, value: spec.datasets[0]?.dataLabels[j] ?? '', color: color(j) }))
+    : [];
+  const dLegend = { size: t.legend, family, color: text, gap: t.legend * 2.2 };
+  let doughnutPadRight = t.margin;
+  if (doughnut) {
+    const ring = m.heightPt - 2 * t.margin - notesHeight - titleLines.length * t.title * 1.3 - t.title * 0.45 - unitRowHeight;
+    const legendWidth =
+      t.legend * 1.3 +
+      Math.max(...legendItems.map((it) => measureTextWidth(it.label, t.legend, false, family))) +
+      t.legend * 1.5 +
+      Math.max(...legendItems.map((it) => measureTextWidth(it.value, t.legend, true, family)));
+    const group = ring + dLegend.gap + legendWidth;
+    const centre = Math.max(t.margin + ring / 2, (m.widthPt - group) / 2 + ring / 2);
+    doughnutPadRight = Math.max(t.margin, m.widthPt + t.margin - 2 * centre);
+  }
 
   return {
     type: doughnut ? 'doughnut' : 'bar',
@@ -221,7 +226,7 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
       responsive: false,
       indexAxis: horizontal ? 'y' : 'x',
       ...(doughnut ? { cutout: '58%' } : {}),
-      layout: { padding: { top: t.margin, left: t.margin, right: t.margin + (doughnut ? contentWidth * 0.06 : 0), bottom: t.margin + notesHeight } },
+      layout: { padding: { top: t.margin, left: t.margin, right: doughnutPadRight, bottom: t.margin + notesHeight } },
       scales,
       plugins: {
         tooltip: { enabled: false },
@@ -234,27 +239,27 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
           padding: { top: 0, bottom: t.title * 0.45 },
         },
         legend: {
-          display: doughnut || spec.datasets.length > 1,
-          position: doughnut ? 'right' : 'top',
-          align: doughnut ? 'center' : 'start',
-          ...(doughnut ? { maxWidth: legendWidth } : {}),
+          display: !doughnut && spec.datasets.length > 1,
+          position: 'top',
+          align: 'start',
           weight: 1800,
           labels: legendLabels,
         } as never,
         subtitle: {
           // Reserves the unit row; unitRowPlugin draws into it.
-          display: Boolean(units.left || units.right),
+          display: unitRowHeight > 0,
           text: '',
-          font: font(t.axisTitle),
-          padding: { top: 0, bottom: t.axisTitle * 0.5 },
+          font: { ...font(t.axisTitle), lineHeight: 1.3 },
+          padding: { top: 0, bottom: unitGap },
           weight: UNIT_ROW_WEIGHT,
         } as never,
       },
     },
     plugins: [
-      dataLabelsPlugin(spec, { family, size: t.dataLabel, color: text, dark: text, gap: t.dataLabel * 0.35 }, series.some((s) => s.line)),
+      dataLabelsPlugin(spec, { family, size: plan.size, color: text, dark: text, gap: plan.size * 0.35, series: palette.map(readableOnWhite), labelled: plan.labelled }, hasLine),
       unitRowPlugin({ ...units, family, size: t.axisTitle, color: grey, margin: t.margin }),
       notesPlugin({ lines: noteLines, family, size: t.note, lineHeight: noteLineHeight, color: grey, margin: t.margin }),
+      ...(doughnut ? [doughnutLegendPlugin(legendItems, dLegend)] : []),
     ],
   } as ChartConfiguration;
 }

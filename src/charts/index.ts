@@ -17,6 +17,7 @@ import { checkCoverage, checkSpec } from './validate.js';
 import { renderPng } from './renderer.js';
 import { ChartCache, chartKey } from './cache.js';
 import { MEDIA, pixelSize } from './sizes.js';
+import { labelPlan } from './labels.js';
 
 export { ChartCache, chartKey, RENDER_VERSION, type ChartCacheOptions } from './cache.js';
 export { describeChart, withUnit } from './alt.js';
@@ -82,6 +83,14 @@ export function renderCharts(specs: ChartSpec[], theme: Theme, options: RenderCh
   for (const spec of specs) {
     const images: Partial<Record<ChartMedium, RenderedImage>> = {};
     for (const medium of media) {
+      const dropped = labelPlan(spec, medium, stack.family).dropped;
+      if (dropped.length) {
+        warnings.push({
+          ...(spec.loc ?? {}),
+          code: 'chart-labels-dropped',
+          message: `chart '${spec.id}' (${medium}): no room for the data labels of ${dropped.map((d) => `'${d}'`).join(', ')}; only the first series is labelled`,
+        });
+      }
       const key = options.cache ? chartKey(spec, theme, medium, stack.files) : '';
       let image = options.cache?.get(key, medium);
       if (!image) {

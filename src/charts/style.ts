@@ -30,7 +30,20 @@ export function fontString(size: number, family: string, bold = false): string {
  * two characters; runs of Latin letters and digits ("5G", "2024年") stay whole.
  * Punctuation that may not start a line (，。；：、）) stays on the previous one.
  */
-export function wrapText(text: string, maxWidth: number, size: number, family: string, bold = false): string[] {
+export function wrapText(text: string, maxWidth: number, size: number, family: string, bold = false, balance = false): string[] {
+  const lines = greedyWrap(text, maxWidth, size, family, bold);
+  if (!balance || lines.length < 2) return lines;
+  // Narrow the measure while the line count holds, so a title never ends in an orphan of one or two characters.
+  let best = lines;
+  for (let w = maxWidth * 0.95; w > maxWidth * 0.4; w *= 0.95) {
+    const tryLines = greedyWrap(text, w, size, family, bold);
+    if (tryLines.length > lines.length) break;
+    best = tryLines;
+  }
+  return best;
+}
+
+function greedyWrap(text: string, maxWidth: number, size: number, family: string, bold: boolean): string[] {
   const tokens = text.match(/[A-Za-z0-9.%+\-]+|[^A-Za-z0-9.%+\-]/gu) ?? [];
   const lines: string[] = [];
   let line = '';
@@ -57,4 +70,12 @@ export function formatTick(value: number, axisMax: number): string {
   const [div, word] = abs >= 1e8 ? [1e8, '亿'] : abs >= 1e4 ? [1e4, '万'] : [1, ''];
   const v = Number((value / div).toPrecision(10));
   return v === 0 ? '0' : `${v}${word}`;
+}
+
+/** A series colour darkened until text in it reads on white (contrast ≥ 4.5:1); dark colours pass unchanged. */
+export function readableOnWhite(color: string): string {
+  let [r, g, b] = [0, 2, 4].map((i) => parseInt(color.replace(/^#/, '').slice(i, i + 2), 16));
+  const toHex = () => `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+  for (let i = 0; i < 20 && 1.05 / (luminance(toHex()) + 0.05) < 4.5; i++) [r, g, b] = [r * 0.9, g * 0.9, b * 0.9];
+  return toHex();
 }

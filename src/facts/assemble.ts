@@ -230,7 +230,8 @@ export function assembleFactBase(
       refs.push({ kind: 'entity', id: m.subject, at: at([...base, 'subject']) });
       refs.push({ kind: 'source', id: m.source, at: at([...base, 'source']), asOf: m.date });
       tagRefs(m.tags, base);
-      report(base, checkMilestoneDate(m));
+      // A 'by' date is the source's date; its printed text names something else (a list year, a first).
+      if (m.dateKind === 'on') report(base, checkMilestoneDate(m));
       fb.milestones.set(m.id, m);
     });
   }
@@ -266,20 +267,34 @@ function checkRefs(fb: FactBase, refs: Ref[], problems: Problem[]): void {
   }
 }
 
-/** Latest values older than STALE_MONTHS before the report date. */
+/**
+ * Latest values older than STALE_MONTHS before the report date. Headline
+ * (kpi-tagged) series get one warning each; the rest are summed up in one
+ * line, since most figures of a news-based fact base are naturally older.
+ */
 function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): void {
   const limit = isoToMonths(asOf);
+  const others: string[] = [];
   for (const ind of fb.indicators.values()) {
     const known = ind.points.filter((p) => compareIso(p.asOf, asOf) <= 0);
     const latest = known[known.length - 1];
-    if (latest && limit - isoToMonths(latest.asOf) > STALE_MONTHS) {
-      const at = fb.locations.get(latest.id);
-      warnings.push({
-        code: 'stale',
-        message: `latest value of '${ind.id}' is from ${latest.asOf}, more than ${STALE_MONTHS} months before ${asOf}`,
-        file: at?.file,
-        line: at?.line,
-      });
+    if (!latest || limit - isoToMonths(latest.asOf) <= STALE_MONTHS) continue;
+    if (!ind.tags.includes('kpi')) {
+      others.push(ind.id);
+      continue;
     }
+    const at = fb.locations.get(latest.id);
+    warnings.push({
+      code: 'stale',
+      message: `latest value of '${ind.id}' is from ${latest.asOf}, more than ${STALE_MONTHS} months before ${asOf}`,
+      file: at?.file,
+      line: at?.line,
+    });
+  }
+  if (others.length) {
+    warnings.push({
+      code: 'stale',
+      message: `${others.length} other series have no value from the ${STALE_MONTHS} months before ${asOf} (e.g. ${others.slice(0, 3).join(', ')})`,
+    });
   }
 }

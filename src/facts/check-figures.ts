@@ -14,7 +14,7 @@ export interface FieldProblem {
 }
 
 const QUALIFIER_WORDS: Record<Qualifier, string> = {
-  exact: 'no qualifying word',
+  exact: '',
   'more-than': '超/超过/突破/余/多',
   'at-least': '以上/上千',
   'less-than': '小于/不足/低于',
@@ -59,7 +59,10 @@ export function checkValueFigure(f: {
     problems.push({
       field: 'qualifier',
       message: `qualifier is '${f.qualifier}' but the printed figure '${f.printed}' reads as '${parsed.qualifier}'`,
-      hint: `set qualifier: ${parsed.qualifier}, or make printed include the word the source uses (${QUALIFIER_WORDS[f.qualifier]})`,
+      hint:
+        parsed.qualifier === 'exact'
+          ? `copy the source's qualifying word (${QUALIFIER_WORDS[f.qualifier]}) into printed, or set qualifier: exact`
+          : `set qualifier: ${parsed.qualifier}, as the wording says`,
     });
   }
   return problems;

@@ -59,7 +59,7 @@ const PREFIX_QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/(超过|超|突破|逾|高于)$/, 'more-than'],
   [/(小于|不足|低于|不到)$/, 'less-than'],
   [/(近|约|接近)$/, 'about'],
-  [/上$/, 'at-least'], // 上千
+  [/^上$/, 'at-least'], // 上千
 ];
 
 const SUFFIX_QUALIFIERS: Array<[RegExp, Qualifier]> = [

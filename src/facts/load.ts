@@ -102,38 +102,85 @@ function flattenIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   return flattenIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue);
 }
 
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * A misspelt key shows up twice: as an unknown key and as a missing field of
+ * the same record. Report it once, as "unknown field 'vaule' (did you mean 'value'?)".
+ */
+function mergeMisspellings(issues: z.core.$ZodIssue[]): Array<{ issue: z.core.$ZodIssue; meant?: string }> {
+  const key = (path: PropertyKey[]) => JSON.stringify(path.map(String));
+  const missing = (i: z.core.$ZodIssue) => i.code === 'invalid_type' && /received undefined/.test(i.message);
+  const dropped = new Set<z.core.$ZodIssue>();
+  const out: Array<{ issue: z.core.$ZodIssue; meant?: string }> = [];
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys' || issue.keys.length !== 1) continue;
+    const twin = issues.find(
+      (i) =>
+        missing(i) &&
+        !dropped.has(i) &&
+        key(i.path.slice(0, -1)) === key(issue.path) &&
+        editDistance(String(i.path[i.path.length - 1]), issue.keys[0]) <= 2,
+    );
+    if (twin) dropped.add(twin);
+    out.push({ issue, meant: twin ? String(twin.path[twin.path.length - 1]) : undefined });
+  }
+  return issues.filter((i) => !dropped.has(i)).map((i) => out.find((o) => o.issue === i) ?? { issue: i });
+}
+
 /** Parse and schema-check one YAML text. */
 export function parseDataFile(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     return {
-      problems: doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+      // Later syntax errors are mostly echoes of the first; report that one.
+      problems: doc.errors.slice(0, 1).map((e) => {
+        const pos = e.linePos?.[0] ?? counter.linePos(e.pos[0]);
         return {
           file,
           line: pos.line,
           column: pos.col,
           message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-          hint: 'check indentation and quoting on this line (text with a colon needs quotes)',
+          hint: /Missing closing/.test(e.message)
+            ? 'a quote opened earlier is never closed: look above for an unmatched quote'
+            : /keys must be unique/.test(e.message)
+              ? 'this key appears twice in the same record; keep one'
+              : 'check indentation and quoting on this line (text with a colon needs quotes)',
         };
       }),
     };
   }
   const locate = locator(doc, counter);
   const raw = doc.toJS() ?? {};
-  if (!isMap(doc.contents) && raw !== null && typeof raw !== 'object') {
+  if (doc.contents !== null && !isMap(doc.contents)) {
     return { problems: [{ file, line: 1, column: 1, message: 'a data file must be a mapping with keys such as indicators: or sources:' }] };
   }
   const checked = dataFileSchema.safeParse(raw);
   if (!checked.success) {
     return {
-      problems: checked.error.issues.map(flattenIssue).map((issue) => {
+      problems: mergeMisspellings(checked.error.issues.map(flattenIssue)).map(({ issue, meant }) => {
         let path = issue.path as Array<string | number>;
         // Point at the first unknown key itself, not at the record holding it.
         if (issue.code === 'unrecognized_keys' && issue.keys.length) path = [...path, issue.keys[0]];
         const where = locate(path);
-        return { file, ...where, ...describeIssue(issue) };
+        const described = describeIssue(issue);
+        if (meant) {
+          return { file, ...where, message: `${described.message} (did you mean '${meant}'?)`, hint: `rename it to '${meant}'` };
+        }
+        return { file, ...where, ...described };
       }),
     };
   }

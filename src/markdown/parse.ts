@@ -4,7 +4,6 @@
  * `:::: columns`, `::: {.chart id="x"}`). Errors name the template line.
  */
 import MarkdownIt from 'markdown-it';
-import container from 'markdown-it-container';
 import type { Token } from 'markdown-it';
 import { TemplateError, type Problem } from '../errors.js';
 import type { Block, Citation, Section, SectionRole, SourceLocation, TableBlock } from '../model/document.js';
@@ -12,10 +11,11 @@ import type { RenderedTemplate } from '../templates/render.js';
 import { sanitizeText } from '../util/sanitize.js';
 import { inlineToLines, inlineToRuns, runsText, type InlineContext } from './inline.js';
 import { parseAttributes, type Attributes } from './attributes.js';
+import { fencedDivs } from './fenced-divs.js';
 
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
-// One generic container: any `::: name` or `::: {.name}` opens a div; the walker checks the name.
-md.use(container, 'div', { validate: (params: string) => params.trim().length > 0 });
+// Any `::: name` or `::: {.name}` opens a div; the walker checks the name.
+md.use(fencedDivs);
 
 const ROLES: Record<string, SectionRole> = { cover: 'cover', agenda: 'agenda', sources: 'sources', closing: 'closing', changes: 'changes', section: 'section' };
 const DIVS = new Set(['notes', 'columns', 'column', 'kpis', 'chart', 'timeline', 'callout', 'table']);
@@ -93,7 +93,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
         return readList(ctx);
       case 'table_open':
         return readTable(ctx);
-      case 'container_div_open':
+      case 'fenced_div_open':
         return readDiv(s);
       case 'fence':
       case 'code_block':
@@ -172,12 +172,13 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
   const readDiv = (s: Section | undefined): Block | 'notes' | undefined => {
     const open = tokens[i];
     const attrs = parseAttributes(open.info.trim());
+    if (open.meta?.unclosed) fail(open, `'::: ${open.info.trim()}' is never closed`, 'end the block with a line holding only :::');
     const name = attrs.classes[0];
     if (!name || !DIVS.has(name)) {
       fail(open, `unknown block '::: ${open.info.trim()}'`, `use one of: ${[...DIVS].join(', ')}`);
     }
     i++;
-    const inner = walkBlocks('container_div_close', () => s);
+    const inner = walkBlocks('fenced_div_close', () => s);
     i++;
     const ctx = ctxFor(s);
     switch (name) {

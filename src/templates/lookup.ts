@@ -88,9 +88,12 @@ export class FactLookup {
     return [...this.fb.entities.values()].filter((e) => e.kind === kind);
   }
 
-  milestones(options: { tag?: string; from?: string; to?: string } = {}): MilestoneRecord[] {
+  /** Milestones with any of the tags (comma-separated), of a subject, in a date range; oldest first. */
+  milestones(options: { tag?: string; subject?: string; from?: string; to?: string } = {}): MilestoneRecord[] {
+    const tags = options.tag?.split(',').map((t) => t.trim());
     return [...this.fb.milestones.values()]
-      .filter((m) => !options.tag || m.tags.includes(options.tag))
+      .filter((m) => !tags || tags.some((t) => m.tags.includes(t)))
+      .filter((m) => !options.subject || m.subject === options.subject)
       .filter((m) => !options.from || compareIso(m.date, options.from) >= 0)
       .filter((m) => !options.to || compareIso(m.date, options.to) <= 0)
       .sort((a, b) => compareIso(a.date, b.date));

@@ -13,7 +13,11 @@ export interface TemplateFiles {
   files: Map<string, string>;
 }
 
-const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, { message: 'colours are 6 hex digits without #, e.g. C00000' });
+// YAML reads an all-digit colour such as 595959 as a number; take it back as text.
+const hex = z.preprocess(
+  (v) => (typeof v === 'number' && Number.isInteger(v) ? String(v).padStart(6, '0') : v),
+  z.string().regex(/^[0-9A-Fa-f]{6}$/, { message: 'colours are 6 hex digits without #, e.g. C00000' }),
+);
 
 const themeOverride = z
   .object({

@@ -213,6 +213,6 @@ function chartHelper(template: LoadedTemplate, lookup: FactLookup, registry: Cit
     }
     if (!charts.has(id)) charts.set(id, buildChart(id, def, lookup, registry));
     const body = options.fn ? options.fn(this).trim() : '';
-    return `::: {.chart id="${id}"}\n${body}\n:::`;
+    return `::: {.chart id="${id}"}\n${body}\n:::\n`;
   };
 }

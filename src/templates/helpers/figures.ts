@@ -63,6 +63,19 @@ function comparablePair(lookup: FactLookup, seriesId: string, hash: Record<strin
   return [first, last];
 }
 
+/**
+ * A change between approximate figures is itself approximate: from 超1.2万 to
+ * 4.6万 the growth is a little under 2.8倍, so say 近; to 超X, say 超; 约 either way.
+ */
+function hedgeChange(text: string, from: ValueFact, to: ValueFact): string {
+  const lower = (q: string) => q === 'more-than' || q === 'at-least';
+  let hedge = '';
+  if (from.qualifier === 'about' || to.qualifier === 'about' || (lower(from.qualifier) && lower(to.qualifier))) hedge = '约';
+  else if (lower(from.qualifier) || to.qualifier === 'less-than') hedge = '近';
+  else if (lower(to.qualifier) || from.qualifier === 'less-than') hedge = '超';
+  return hedge ? text.replace(/^(增长|下降|提高|增加|减少)/, `$1${hedge}`) : text;
+}
+
 export function figureHelpers(lookup: FactLookup, registry: CitationRegistry): Record<string, HelperDelegate> {
   return {
     /** {{fact "id"}} → 超16万家 (cited). hash: style=yu|duo|yishang|zuoyou|none, unit=false. */
@@ -99,13 +112,13 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry): R
     /** {{growth "series" from="2020" to="2025"}} → 增长2.8倍 / 增长35.2%; refuses non-comparable points. */
     growth(...args: unknown[]) {
       const [a, b] = comparablePair(lookup, str(args[0], 'growth'), opts(args).hash);
-      return registry.citeSilently(a) + registry.cite(b, formatGrowth(a.value, b.value));
+      return registry.citeSilently(a) + registry.cite(b, hedgeChange(formatGrowth(a.value, b.value), a, b));
     },
     /** {{change "series"}} → 提高3个百分点 for % series, else 增加3.4万个. */
     change(...args: unknown[]) {
       const [a, b] = comparablePair(lookup, str(args[0], 'change'), opts(args).hash);
       const text = a.unit === '%' ? formatPointChange(a.value, b.value) : formatIncrease(a.value, b.value, a.unit);
-      return registry.citeSilently(a) + registry.cite(b, text);
+      return registry.citeSilently(a) + registry.cite(b, hedgeChange(text, a, b));
     },
     /** {{rank "id"}} → 第1位, or 连续七年第一 when the point says so (consecutive="false" to suppress). */
     rank(...args: unknown[]) {
@@ -123,19 +136,23 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry): R
       if (f.movement === undefined) throw new LookupError(`ranking point '${f.id}' has no movement`);
       return registry.cite(f, formatMovement(f.movement));
     },
-    /** {{asOf "id"}} → 2025年12月: the date a figure refers to. */
+    /** {{asOf "id"}} → 2025年12月: the date a figure refers to; point="first" for a series' first point. */
     asOf(...args: unknown[]) {
       const o = opts(args);
-      const f = lookup.fact(str(args[0], 'asOf'));
+      const id = str(args[0], 'asOf');
+      const f = o.hash.point === 'first' ? lookup.series(id).points[0] : lookup.fact(id);
       return formatChineseDate(f.asOf, o.hash.precision as DatePrecision | undefined);
     },
     /** {{targetYear "id"}} → 2027年. */
     targetYear(...args: unknown[]) {
       return `${lookup.target(str(args[0], 'targetYear')).targetYear}年`;
     },
-    /** {{cite "id"}}: record a citation without printing the figure. */
+    /** {{cite "id"}}: record a citation (of a fact or a milestone) without printing anything. */
     cite(...args: unknown[]) {
-      return registry.citeSilently(lookup.fact(str(args[0], 'cite')));
+      const id = str(args[0], 'cite');
+      const m = lookup.fb.milestones.get(id);
+      if (m) return registry.citeSilently({ id: m.id, source: m.source, asOf: m.date });
+      return registry.citeSilently(lookup.fact(id));
     },
   };
 }

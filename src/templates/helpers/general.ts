@@ -61,10 +61,22 @@ export function generalHelpers(lookup: FactLookup, registry: CitationRegistry): 
     entities(...args: unknown[]) {
       return lookup.entitiesOfKind(String(positional(args)[0]));
     },
-    /** (milestones tag="policy" from="2019" to="2027") → dated events, oldest first. Each cites its source. */
+    /** (milestones tag="policy,infrastructure" subject="qingdao" from="2019" to="2027") → dated events, oldest first. Each cites its source. */
     milestones(...args: unknown[]) {
       const h = last(args).hash;
-      return lookup.milestones({ tag: h.tag as string | undefined, from: h.from as string | undefined, to: h.to as string | undefined });
+      return lookup.milestones({
+        tag: h.tag as string | undefined,
+        subject: h.subject as string | undefined,
+        from: h.from as string | undefined,
+        to: h.to as string | undefined,
+      });
+    },
+    /** {{when "milestone-id"}} → 2019年7月: a milestone's date, cited. */
+    when(...args: unknown[]) {
+      const id = String(positional(args)[0]);
+      const m = lookup.fb.milestones.get(id);
+      if (!m) throw new LookupError(`unknown milestone '${id}'`);
+      return registry.cite({ id: m.id, source: m.source, asOf: m.date }, formatChineseDate(m.date, (last(args).hash.precision as DatePrecision) ?? 'month'));
     },
     /** {{event this}} inside a milestones loop → our wording of the event, cited. */
     event(...args: unknown[]) {

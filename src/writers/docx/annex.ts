@@ -4,7 +4,8 @@
  * TOC); GB/T 9704 announces it under the body (附件：资料来源) and sets it on a
  * new page headed 附件, as an attachment to an official document is set.
  */
-import { HeadingLevel, Paragraph } from 'docx';
+import { Paragraph } from 'docx';
+import { headingParagraph } from './sections.js';
 import type { SourceEntry } from '../../model/document.js';
 import { formatChineseDate } from '../../format/dates.js';
 import { sanitizeText } from '../../util/sanitize.js';
@@ -34,13 +35,13 @@ function entries(ctx: WriteContext, sources: SourceEntry[]): Paragraph[] {
 /** Report preset: an unnumbered level-1 chapter. */
 export function reportAnnex(ctx: WriteContext, sources: SourceEntry[], title = DEFAULT_ANNEX_TITLE): Paragraph[] {
   if (sources.length === 0) return [];
-  return [new Paragraph({ heading: HeadingLevel.HEADING_1, children: ctx.inline.text(title, { role: 'heading1' }) }), ...entries(ctx, sources)];
+  return [headingParagraph(ctx, 1, sanitizeText(title).trim() || DEFAULT_ANNEX_TITLE), ...entries(ctx, sources)];
 }
 
 /** GB/T 9704: the 附件说明 line that goes under the body, before the 落款. */
 export function annexNotice(ctx: WriteContext, sources: SourceEntry[], title = DEFAULT_ANNEX_TITLE): Paragraph[] {
   if (sources.length === 0) return [];
-  return [new Paragraph({ children: [] }), new Paragraph({ children: ctx.inline.text(`附件：${title}`) })];
+  return [new Paragraph({ keepNext: true, children: [] }), new Paragraph({ keepNext: true, children: ctx.inline.text(`附件：${title}`) })];
 }
 
 /** GB/T 9704: the attachment itself, on a new page: 附件 top left in 黑体, the title centred. */

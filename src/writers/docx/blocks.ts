@@ -7,7 +7,6 @@ import { BorderStyle, Paragraph, ShadingType, type Table } from 'docx';
 import type { Block, KpiBlock, ListBlock, Run, SourceLocation, TimelineBlock } from '../../model/document.js';
 import type { WriteContext } from './context.js';
 import { renderChart } from './figures.js';
-import { chineseNumeral } from './numbering.js';
 import { chars } from './preset.js';
 import { STYLE } from './styles.js';
 import { renderTable } from './tables.js';
@@ -21,7 +20,7 @@ export function renderBlocks(ctx: WriteContext, blocks: Block[], loc: SourceLoca
 export function renderBlock(ctx: WriteContext, block: Block, loc: SourceLocation): BodyChild[] {
   switch (block.type) {
     case 'paragraph':
-      return [new Paragraph({ children: ctx.inline.runs(block.runs, new Set()) })];
+      return [new Paragraph({ keepNext: ctx.keepWithNext.has(block) || undefined, children: ctx.inline.runs(block.runs, new Set()) })];
     case 'list':
       return renderList(ctx, block);
     case 'kpis':
@@ -113,5 +112,3 @@ function renderCallout(ctx: WriteContext, blocks: Block[], loc: SourceLocation):
     ];
   });
 }
-
-export { chineseNumeral };

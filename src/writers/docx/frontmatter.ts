@@ -1,8 +1,8 @@
 /**
- * What surrounds the body: the report's cover and table of contents, the
+ * What surrounds the body: the report's cover, the
  * GB/T 9704 title block and 落款 (issuer and date), and the page-number footers.
  */
-import { AlignmentType, BorderStyle, Footer, PageNumber, Paragraph, TableOfContents, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { DocumentMeta } from '../../model/document.js';
 import { formatChineseDate } from '../../format/dates.js';
 import { sanitizeText } from '../../util/sanitize.js';
@@ -49,15 +49,6 @@ export function cover(ctx: WriteContext, meta: DocumentMeta): Paragraph[] {
   return out;
 }
 
-/** Contents: a heading, then the TOC field with its entries written in (no 'update fields' prompt). */
-export function tableOfContents(ctx: WriteContext, title: string | undefined): Array<Paragraph | TableOfContents> {
-  const text = !title || title === '目录' ? '目　录' : title;
-  return [
-    new Paragraph({ style: STYLE.tocHeading, children: ctx.inline.text(text, { role: 'heading1' }) }),
-    new TableOfContents(text, { hyperlink: true, headingStyleRange: '1-3', beginDirty: false }),
-  ];
-}
-
 /** GB/T 9704 title block: 二号小标宋 title, optional 楷体 subtitle, then one empty grid line. */
 export function titleBlock(ctx: WriteContext, meta: DocumentMeta): Paragraph[] {
   const out = [new Paragraph({ style: STYLE.title, children: ctx.inline.text(meta.title, { role: 'title' }) })];
@@ -80,9 +71,14 @@ export function signature(ctx: WriteContext, meta: DocumentMeta): Paragraph[] {
   const wd = displayWidth(date);
   const dateIndent = Math.max(2, wi - wd);
   const issuerIndent = dateIndent + wd + 2 - wi;
-  const para = (text: string, indent: number) =>
-    new Paragraph({ style: STYLE.signature, indent: { right: chars(ctx.preset, indent), firstLine: 0 }, children: ctx.inline.text(text) });
-  return [new Paragraph({ children: [] }), ...(issuer ? [para(issuer, issuerIndent)] : []), ...(date ? [para(date, dateIndent)] : [])];
+  // Kept together, and with the text before them (see lastParagraph): a page with only the 落款 is not allowed.
+  const para = (text: string, indent: number, keepNext: boolean) =>
+    new Paragraph({ style: STYLE.signature, keepNext, indent: { right: chars(ctx.preset, indent), firstLine: 0 }, children: ctx.inline.text(text) });
+  return [
+    new Paragraph({ keepNext: true, children: [] }),
+    ...(issuer ? [para(issuer, issuerIndent, Boolean(date))] : []),
+    ...(date ? [para(date, dateIndent, false)] : []),
+  ];
 }
 
 /** "— 1 —" in 宋体; one character in from the outer edge when mirrored. */

@@ -3,71 +3,47 @@
  * (doc.meta.reportPreset): `report` (cover, contents, numbered chapters,
  * figures, footnotes, sources) or `gbt9704` (党政机关公文格式, GB/T 9704-2012).
  */
-import {
-  Document,
-  DocumentGridType,
-  NoteNumberRestart,
-  NumberFormat,
-  Packer,
-  PageOrientation,
-  SectionType,
-  type ISectionOptions,
-  type PageNumberEstimator,
-} from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
-import type { DocumentModel, StageResult, Warning } from '../../model/document.js';
+import { Document, NoteNumberRestart, NumberFormat, Packer, PageOrientation, SectionType, type ISectionOptions } from 'docx';
+import type { DocumentModel, StageResult } from '../../model/document.js';
 import type { RenderedCharts, WriterOptions } from '../../model/rendered.js';
 import { StageError, WriterError } from '../../errors.js';
 import { sanitizeText } from '../../util/sanitize.js';
 import { annexNotice, officialAnnex, reportAnnex } from './annex.js';
-import type { BodyChild } from './blocks.js';
 import { createContext, type WriteContext } from './context.js';
-import { cover, footers, signature, tableOfContents, titleBlock } from './frontmatter.js';
+import { cover, footers, signature, titleBlock } from './frontmatter.js';
 import { normalisePackage } from './package.js';
-import { presetFor, type Preset } from './preset.js';
-import { renderSections } from './sections.js';
+import { estimatePages } from './paginate.js';
+import { presetFor } from './preset.js';
+import { lastParagraph, renderSections } from './sections.js';
 import { buildStyles } from './styles.js';
+import { tableOfContents } from './toc.js';
 
 export { presetFor, GBT9704, REPORT } from './preset.js';
 
 /**
  * Write the report. Deterministic: the same model, charts and timestamp give
- * the same bytes. TOC page numbers are estimated by docx's layout engine;
- * Word or WPS replace them with exact ones on 'Update field'.
+ * the same bytes. The TOC's page numbers are estimated (see paginate.ts);
+ * Word or WPS replace them with exact ones on 'Update Table'.
  */
 export async function writeDocx(doc: DocumentModel, charts: RenderedCharts, options: WriterOptions): Promise<StageResult<Buffer>> {
   if (!Number.isFinite(options.timestamp)) {
     throw new WriterError([{ message: `invalid timestamp ${String(options.timestamp)}`, hint: 'pass seconds since epoch (SOURCE_DATE_EPOCH)' }]);
   }
-  const preset = presetFor(doc.meta.reportPreset);
-  let built: { buffer: Buffer; warnings: Warning[] };
+  const ctx = createContext(presetFor(doc.meta.reportPreset), doc.theme, charts);
   try {
-    built = await pack(doc, charts, preset, estimatePageNumbersWith({ guess: true }));
+    const document = new Document({
+      ...properties(doc),
+      styles: buildStyles(ctx.preset, doc.theme),
+      evenAndOddHeaderAndFooters: ctx.preset.mirroredPageNumbers,
+      sections: sections(ctx, doc),
+    });
+    const packed = await Packer.toBuffer(document);
+    const result = await normalisePackage(packed, options.timestamp);
+    return { result, warnings: ctx.warnings };
   } catch (err) {
     if (err instanceof StageError) throw err;
-    // The page estimate is a nicety: without it the TOC keeps its entries, only their page numbers are blank.
-    built = await pack(doc, charts, preset, undefined).catch((e: unknown) => {
-      if (e instanceof StageError) throw e;
-      throw new WriterError([{ message: `could not build the report: ${e instanceof Error ? e.message : String(e)}` }]);
-    });
-    built.warnings.push({ code: 'docx-toc-pages', message: `TOC page numbers left blank: ${err instanceof Error ? err.message : String(err)}` });
+    throw new WriterError([{ message: `could not build the report: ${err instanceof Error ? err.message : String(err)}` }]);
   }
-  const result = await normalisePackage(built.buffer, options.timestamp);
-  return { result, warnings: built.warnings };
-}
-
-/** Build everything afresh: docx elements hold per-document state (footnotes) and are not reused. */
-async function pack(doc: DocumentModel, charts: RenderedCharts, preset: Preset, pageNumbers: PageNumberEstimator | undefined) {
-  const ctx = createContext(preset, doc.theme, charts);
-  const document = new Document({
-    ...properties(doc),
-    styles: buildStyles(preset, doc.theme),
-    evenAndOddHeaderAndFooters: preset.mirroredPageNumbers,
-    pageNumbers,
-    sections: sections(ctx, doc),
-  });
-  const buffer = await Packer.toBuffer(document);
-  return { buffer, warnings: ctx.warnings };
 }
 
 function properties(doc: DocumentModel) {
@@ -92,35 +68,30 @@ function properties(doc: DocumentModel) {
 
 function sections(ctx: WriteContext, doc: DocumentModel): ISectionOptions[] {
   const preset = ctx.preset;
+  const last = preset.signature ? lastParagraph(doc) : undefined;
+  if (last) ctx.keepWithNext.add(last);
   const rendered = renderSections(ctx, doc);
-  const body: BodyChild[] = [...rendered.body];
   const page = {
     size: { width: preset.page.width, height: preset.page.height, orientation: PageOrientation.PORTRAIT },
     margin: { ...preset.margin, gutter: 0 },
   };
+  // Footnotes numbered ①②③, restarting on each page, as Chinese books and reports do.
   const footnoteProperties = {
     numberFormat: { type: NumberFormat.DECIMAL_ENCLOSED_CIRCLE_CHINESE },
     restart: NoteNumberRestart.EACH_PAGE,
   };
-  const grid = preset.grid
-    ? {
-        type: preset.grid.type === 'linesAndChars' ? DocumentGridType.LINES_AND_CHARS : DocumentGridType.LINES,
-        linePitch: preset.grid.linePitch,
-        charSpace: preset.grid.charSpace,
-      }
-    : undefined;
+  const grid = preset.linePitch ? { linePitch: preset.linePitch } : undefined;
 
   if (!preset.frontMatter) {
-    const at = rendered.annexAt ?? body.length;
-    // 附件说明 goes where the sources section stood (normally the end), then the 落款, then the attachment.
-    const main = [...body.slice(0, at), ...annexNotice(ctx, doc.sources, rendered.annexTitle), ...body.slice(at)];
     return [
       {
         properties: { page: { ...page, pageNumbers: { start: 1 } }, grid, footnoteProperties },
         footers: footers(ctx),
+        // Body, 附件说明, 落款, then the attachment on its own page.
         children: [
           ...titleBlock(ctx, doc.meta),
-          ...main,
+          ...rendered.body,
+          ...annexNotice(ctx, doc.sources, rendered.annexTitle),
           ...(preset.signature ? signature(ctx, doc.meta) : []),
           ...officialAnnex(ctx, doc.sources, rendered.annexTitle),
         ],
@@ -128,16 +99,18 @@ function sections(ctx: WriteContext, doc: DocumentModel): ISectionOptions[] {
     ];
   }
 
-  const at = rendered.annexAt ?? body.length;
-  body.splice(at, 0, ...reportAnnex(ctx, doc.sources, rendered.annexTitle));
+  // The annex closes the report, after any closing words, wherever the deck put its sources slide.
+  const body = [...rendered.body, ...reportAnnex(ctx, doc.sources, rendered.annexTitle)];
+  const entries = ctx.toc.entries;
+  const contents = tableOfContents(ctx, rendered.tocTitle, entries, estimatePages(ctx, doc, entries));
   return [
     // Cover and contents carry no page number; the body counts from 1.
     { properties: { page, grid, titlePage: true }, children: cover(ctx, doc.meta) },
-    { properties: { page, grid, type: SectionType.NEXT_PAGE }, children: tableOfContents(ctx, rendered.tocTitle) },
+    { properties: { page, grid, type: SectionType.NEXT_PAGE }, children: contents },
     {
       properties: { page: { ...page, pageNumbers: { start: 1 } }, grid, type: SectionType.NEXT_PAGE, footnoteProperties },
       footers: footers(ctx),
-      children: body.length > 0 ? body : [],
+      children: body,
     },
   ];
 }

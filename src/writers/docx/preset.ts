@@ -16,8 +16,14 @@ export interface Preset {
   name: PresetName;
   page: { width: number; height: number };
   margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
-  /** w:docGrid of the body section; charSpace only with linesAndChars. */
-  grid?: { type: 'lines' | 'linesAndChars'; linePitch: number; charSpace?: number };
+  /**
+   * w:docGrid line pitch, recorded for Word's page setup. No character grid:
+   * LibreOffice gives a 16 pt character two cells of a 15.79 pt grid (14 per
+   * line); exact line spacing plus `charSpacing` gives 22 × 28 everywhere.
+   */
+  linePitch?: number;
+  /** Character spacing (twips, negative = condensed) of body-size text, to fit 28 characters per line. */
+  charSpacing?: number;
   body: TextStyleSpec;
   title: TextStyleSpec;
   subtitle: TextStyleSpec;
@@ -56,9 +62,10 @@ export const GBT9704: Preset = {
   name: 'gbt9704',
   page: A4,
   // Footer placed so the page number's top sits about 7 mm below the type area.
-  margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, header: 851, footer: 1361 },
-  // Character pitch 156 mm / 28 = 15.79 pt: 0.207 pt under 16 pt, in 1/4096 pt.
-  grid: { type: 'linesAndChars', linePitch: 579, charSpace: -849 },
+  margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, header: 851, footer: 1425 },
+  linePitch: 579,
+  // 156 mm / 28 = 15.79 pt per character: 16 pt condensed by 0.25 pt gives 28 × 15.75 = 441 pt.
+  charSpacing: -5,
   body: { size: 16, line: 579 },
   title: { size: 22, line: 579 },
   subtitle: { size: 16, line: 579 },

@@ -3,8 +3,8 @@
  * belong to a slide deck are placed by the writer itself: the cover comes
  * from meta, the agenda becomes the TOC, the sources section the annex.
  */
-import { HeadingLevel, Paragraph } from 'docx';
-import type { DocumentModel, Section } from '../../model/document.js';
+import { Bookmark, HeadingLevel, Paragraph } from 'docx';
+import type { Block, DocumentModel, Section } from '../../model/document.js';
 import { sanitizeText } from '../../util/sanitize.js';
 import { renderBlocks, type BodyChild } from './blocks.js';
 import type { WriteContext } from './context.js';
@@ -19,9 +19,19 @@ export interface RenderedBody {
   body: BodyChild[];
   /** Title of the agenda section, used for the TOC heading. */
   tocTitle?: string;
-  /** Where the sources section stood (index into body), and its title. */
-  annexAt?: number;
+  /** Title of the sources section, used for the annex. */
   annexTitle?: string;
+}
+
+/** Sections whose blocks the report prints. */
+function printed(section: Section): boolean {
+  return section.role !== 'cover' && section.role !== 'agenda' && section.role !== 'sources';
+}
+
+/** The body's last block, when it is a paragraph (what a 落款 must share its page with). */
+export function lastParagraph(doc: DocumentModel): Block | undefined {
+  const last = doc.sections.filter(printed).flatMap((s) => s.blocks).at(-1);
+  return last?.type === 'paragraph' ? last : undefined;
 }
 
 export function renderSections(ctx: WriteContext, doc: DocumentModel): RenderedBody {
@@ -36,7 +46,6 @@ export function renderSections(ctx: WriteContext, doc: DocumentModel): RenderedB
         out.tocTitle ??= title || undefined;
         continue;
       case 'sources':
-        out.annexAt ??= out.body.length;
         out.annexTitle ??= title || undefined;
         continue;
       case 'closing':
@@ -68,6 +77,15 @@ function renderSection(ctx: WriteContext, section: Section, title: string, count
     ];
   }
 
-  const heading = text ? [new Paragraph({ heading: HEADING[i], children: ctx.inline.text(text, { role: ROLE[i] }) })] : [];
+  const heading = text ? [headingParagraph(ctx, section.level, text, section)] : [];
   return [...heading, ...renderBlocks(ctx, section.blocks, section.loc)];
+}
+
+/** A heading, bookmarked for its TOC entry. */
+export function headingParagraph(ctx: WriteContext, level: 1 | 2 | 3, text: string, section?: Section): Paragraph {
+  const bookmark = ctx.toc.add(text, level, section);
+  return new Paragraph({
+    heading: HEADING[level - 1],
+    children: [new Bookmark({ id: bookmark, children: ctx.inline.text(text, { role: ROLE[level - 1] }) })],
+  });
 }

@@ -40,6 +40,7 @@ export function buildStyles(preset: Preset, theme: Theme): IStylesOptions {
     language: LANGUAGE,
     bold: extra.bold ?? false,
     color: extra.color ?? BLACK,
+    characterSpacing: preset.charSpacing && spec.size === preset.body.size ? preset.charSpacing : undefined,
   });
   const indent2 = { firstLine: chars(preset, 2), firstLineChars: 200 };
 

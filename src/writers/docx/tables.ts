@@ -7,7 +7,6 @@ import {
   AlignmentType,
   BorderStyle,
   Paragraph,
-  SimpleField,
   Table,
   TableCell,
   TableLayoutType,
@@ -19,6 +18,7 @@ import {
 import type { Run } from '../../model/document.js';
 import { sanitizeText } from '../../util/sanitize.js';
 import { displayWidth, type WriteContext } from './context.js';
+import { simpleField } from './fields.js';
 import { textWidth } from './preset.js';
 import { STYLE } from './styles.js';
 
@@ -32,9 +32,11 @@ export function captionParagraph(ctx: WriteContext, kind: '图' | '表', n: numb
   return new Paragraph({
     style: STYLE.caption,
     keepNext,
+    // A table caption needs air above it; a figure caption sits under its image. GB/T 9704 stays on its line grid.
+    spacing: kind === '表' && ctx.preset.name === 'report' ? { before: 160 } : undefined,
     children: [
       ...ctx.inline.text(kind, { role: 'heading1' }),
-      new SimpleField(`SEQ ${kind} \\* ARABIC`, String(n)),
+      simpleField(`SEQ ${kind} \\* ARABIC`, ctx.inline.text(String(n), { role: 'heading1' })),
       ...(text ? ctx.inline.text(`　${text}`, { role: 'heading1' }) : []),
     ],
   });
@@ -113,7 +115,7 @@ function borders(ctx: WriteContext) {
  * Column widths from the widest cell of each column, scaled to fill the text
  * width; a column never gets less than three characters.
  */
-function columnWidths(ctx: WriteContext, input: TableInput, columns: number): number[] {
+export function columnWidths(ctx: WriteContext, input: TableInput, columns: number): number[] {
   const total = textWidth(ctx.preset);
   const charTw = ctx.preset.table.size * 20;
   const natural = Array.from({ length: columns }, (_, i) => {

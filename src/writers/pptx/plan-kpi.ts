@@ -3,7 +3,7 @@ import type { KpiItem } from '../../model/document.js';
 import type { Box, PlannedParagraph, Shape } from './plan-types.js';
 import { warn, type PlanContext } from './plan-context.js';
 import { cleanText, layoutParas, para, run, runsFrom } from './plan-text.js';
-import { LINE_PITCH, WIDTH_BUDGET, measureStyled, truncateToWidth } from './text-layout.js';
+import { LINE_PITCH, WIDTH_BUDGET, breakLines, measureStyled, truncateToWidth } from './text-layout.js';
 import { box, inToPt } from './geometry.js';
 
 export const KPI_PER_ROW = 4;
@@ -12,8 +12,10 @@ const PAD_X = 0.2;
 const PAD_Y = 0.24;
 const ACCENT_H = 0.06;
 const VALUE_SIZES = [48, 44, 40, 36, 32, 28, 24];
-const LABEL_SIZE = 18;
+const LABEL_SIZES = [18, 16];
 const CHANGE_SIZE = 15;
+/** Cards are never shorter than this: a row of numbers should read as the slide's message. */
+const CARD_MIN_H = 2.2;
 
 export interface KpiRowItem {
   kind: 'kpis';
@@ -59,8 +61,11 @@ function cardText(card: KpiItem, innerW: number, vSize: number, ctx: PlanContext
     align: 'center',
     lineFactor: LINE_PITCH.number,
   });
-  const label = capped(ctx, cleanText(card.label), LABEL_SIZE, true, innerW, 2, 'label');
-  const paras = [valuePara, para([run(label, { sizePt: LABEL_SIZE, color: c.text, bold: true })], { align: 'center', spaceBeforePt: 6 })];
+  const labelText = cleanText(card.label);
+  const width = inToPt(innerW) * WIDTH_BUDGET;
+  const labelSize = LABEL_SIZES.find((s) => breakLines([{ text: labelText, sizePt: s, bold: true }], width).length <= 2) ?? LABEL_SIZES[LABEL_SIZES.length - 1];
+  const label = capped(ctx, labelText, labelSize, true, innerW, 2, 'label');
+  const paras = [valuePara, para([run(label, { sizePt: labelSize, color: c.text, bold: true })], { align: 'center', spaceBeforePt: 6 })];
   if (card.change?.length) {
     const text = capped(ctx, card.change.map((r) => cleanText(r.text)).join(''), CHANGE_SIZE, false, innerW, 3, 'change line');
     const runs = text === card.change.map((r) => cleanText(r.text)).join('') ? runsFrom(card.change, { sizePt: CHANGE_SIZE, color: c.secondary }) : [run(text, { sizePt: CHANGE_SIZE, color: c.secondary })];
@@ -74,7 +79,7 @@ function cardsLaid(item: KpiRowItem, w: number, ctx: PlanContext): { cw: number;
   const innerW = cw - 2 * PAD_X;
   const vSize = valueSize(item.cards, innerW);
   const texts = item.cards.map((card) => cardText(card, innerW, vSize, ctx));
-  const cardH = Math.max(...texts.map((t) => t.heightIn)) + 2 * PAD_Y + ACCENT_H;
+  const cardH = Math.max(CARD_MIN_H, ...texts.map((t) => t.heightIn + 2 * PAD_Y + ACCENT_H));
   return { cw, texts, cardH };
 }
 

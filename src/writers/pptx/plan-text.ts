@@ -56,6 +56,7 @@ export interface ParaOptions {
   spaceBeforePt?: number;
   bullet?: Bullet;
   indentPt?: number;
+  level?: number;
 }
 
 export function para(runs: PlannedRun[], o: ParaOptions = {}): PlannedParagraph {
@@ -67,6 +68,7 @@ export function para(runs: PlannedRun[], o: ParaOptions = {}): PlannedParagraph 
     spaceBeforePt: o.spaceBeforePt ?? 0,
     bullet: o.bullet,
     indentPt: o.indentPt ?? 0,
+    level: o.level ?? 0,
     lines: [],
   };
 }

@@ -35,8 +35,10 @@ export interface PlannedParagraph {
   lineSpacingPt: number;
   spaceBeforePt: number;
   bullet?: Bullet;
-  /** Left margin of the text (hanging bullets sit in it), points. */
+  /** Left margin of the text, points; a bullet hangs one step (indentPt / (level + 1)) to its left. */
   indentPt: number;
+  /** List nesting level (0 or 1). */
+  level: number;
   /** Lines as the planner broke them (the deck lets the renderer wrap; kept for tests). */
   lines: string[];
 }
@@ -98,9 +100,7 @@ export interface TableShape {
 
 export type Shape = TextShape | RectShape | ImageShape | TableShape;
 
-export type MasterName = 'cover' | 'agenda' | 'section' | 'content' | 'closing';
-
-/** Layout chosen for a slide (several share the content master's chrome). */
+/** Layout chosen for a slide; each is a slide master of the same name (content ones share their chrome). */
 export type LayoutName =
   | 'cover'
   | 'agenda'
@@ -118,7 +118,6 @@ export type LayoutName =
 
 export interface SlidePlan {
   layout: LayoutName;
-  master: MasterName;
   /** The slide title, written into the master's title placeholder when it has one. */
   title?: TextShape;
   shapes: Shape[];

@@ -159,9 +159,14 @@ export function breakLines(parts: StyledText[], widthPt: number): LaidLine[] {
       line.push(...s);
       continue;
     }
-    // Too wide for any line: cut between characters.
+    // Too wide for any line: cut between characters, still keeping kinsoku where the line allows.
     for (const g of s) {
-      if (line.length > 0 && inkWidth([...line, g]) > widthPt) flush();
+      if (line.length > 0 && inkWidth([...line, g]) > widthPt) {
+        const carry: Glyph[] = [];
+        while (line.length > 1 && (NO_START.has(carry[0]?.ch ?? g.ch) || NO_END.has(line[line.length - 1].ch))) carry.unshift(line.pop()!);
+        flush();
+        line.push(...carry);
+      }
       line.push(g);
     }
   }

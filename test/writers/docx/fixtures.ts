@@ -181,3 +181,49 @@ export function sampleCharts(): RenderedCharts {
 }
 
 export const TIMESTAMP = 1767225600; // 2026-01-01T00:00:00Z
+
+export const HOSTILE = `A\u0001B\u000BC\u0000D\u001F\uFFFE\uFFFF&<>"'😀\uD800E\uDFFF]]>\r\n\u200B_Toc7`;
+export const LONG = '青岛'.repeat(1000);
+
+/** The sample model with hostile text in every string a writer could print. */
+export function hostileModel(preset: 'report' | 'gbt9704'): DocumentModel {
+  const m = sampleModel(preset);
+  const h = (s: string) => `${s}${HOSTILE}`;
+  const runs = (rs: Run[]): Run[] =>
+    rs.map((r) => ({ ...r, text: h(r.text), cite: r.cite && { ...r.cite, sourceLabel: h(r.cite.sourceLabel), asOfLabel: h(r.cite.asOfLabel) } }));
+  const block = (b: Block): Block => {
+    switch (b.type) {
+      case 'paragraph':
+        return { ...b, runs: runs(b.runs) };
+      case 'list':
+        return { ...b, items: b.items.map((i) => ({ ...i, runs: runs(i.runs) })) };
+      case 'kpis':
+        return { ...b, items: b.items.map((k) => ({ ...k, value: h(k.value), unit: h(k.unit), label: h(k.label), change: k.change && runs(k.change) })) };
+      case 'table':
+        return { ...b, caption: h(b.caption ?? ''), header: b.header.map(runs), rows: b.rows.map((r) => r.map(runs)) };
+      case 'chart':
+        return {
+          ...b,
+          caption: b.caption && runs(b.caption),
+          chart: { ...b.chart, title: h(b.chart.title), alt: h(b.chart.alt), sourceNote: h(b.chart.sourceNote), footnotes: (b.chart.footnotes ?? []).map(h) },
+        };
+      case 'timeline':
+        return { ...b, items: b.items.map((i) => ({ date: h(i.date), runs: runs(i.runs) })) };
+      case 'callout':
+        return { ...b, blocks: b.blocks.map(block) };
+      case 'columns':
+        return { ...b, columns: b.columns.map((c) => c.map(block)) };
+    }
+  };
+  return {
+    ...m,
+    meta: { ...m.meta, title: h(m.meta.title), subtitle: h(m.meta.subtitle ?? ''), issuer: h(m.meta.issuer), dateLabel: h(m.meta.dateLabel), dataHash: h(m.meta.dataHash), asOf: h(m.meta.asOf), templateName: h(m.meta.templateName) },
+    theme: { ...m.theme, report: { ...m.theme.report, body: h(m.theme.report.body), latin: h('') } },
+    sections: [
+      ...m.sections.map((s) => ({ ...s, title: h(s.title), blocks: s.blocks.map(block) })),
+      { ...m.sections[2], title: LONG, blocks: [{ type: 'paragraph', runs: [{ text: LONG }] }] },
+    ],
+    sources: m.sources.map((s) => ({ ...s, label: h(s.label), publisher: h(s.publisher), title: h(s.title), published: h(s.published) })),
+  };
+}
+

@@ -1,0 +1,141 @@
+/**
+ * String fixes on the XML pptxgenjs writes, each for a reason PowerPoint,
+ * WPS or LibreOffice would show:
+ * - fonts: every run gets <a:latin> and <a:ea> from the theme (pptxgenjs
+ *   writes one face for all three scripts) and lang="zh-CN";
+ * - paragraphs: pptxgenjs repeats <a:pPr> before every run (a schema error
+ *   that triggers PowerPoint's repair prompt); keep the first only and set
+ *   East Asian line breaking (eaLnBrk, hangingPunct) on it;
+ * - bullets take the theme's primary colour;
+ * - <p:bgPr> needs an effect list; shape ids must be unique per part;
+ * - the theme's major/minor fonts and colours come from our theme;
+ * - notes become one paragraph per line.
+ * All functions are pure string → string.
+ */
+import { FONT_MARKER } from './emit.js';
+
+export interface FontPair {
+  latin: string;
+  eastAsia: string;
+}
+
+export interface DeckFonts {
+  heading: FontPair;
+  body: FontPair;
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+const RPR = /<a:(rPr|defRPr|endParaRPr)\b([^>]*?)(\/>|>([\s\S]*?)<\/a:\1>)/g;
+const FONT_CHILD = /<a:(latin|ea|cs|sym)\b[^>]*?(\/>|>[\s\S]*?<\/a:\1>)/g;
+/** Children of CT_TextCharacterProperties that must come after the fonts. */
+const AFTER_FONTS = /<a:(sym|hlinkClick|hlinkMouseOver|rtl|extLst)\b/;
+
+function fontXml(f: FontPair): string {
+  const l = escapeXml(f.latin);
+  return `<a:latin typeface="${l}"/><a:ea typeface="${escapeXml(f.eastAsia)}"/><a:cs typeface="${l}"/>`;
+}
+
+function setAttr(attrs: string, name: string, value: string): string {
+  const re = new RegExp(`\\s${name}="[^"]*"`);
+  return re.test(attrs) ? attrs.replace(re, ` ${name}="${value}"`) : `${attrs} ${name}="${value}"`;
+}
+
+/** lang="zh-CN" and explicit latin/ea fonts on every run property element that does not defer to the theme. */
+export function fixRunProperties(xml: string, fonts: DeckFonts): string {
+  return xml.replace(RPR, (_m, tag: string, attrs: string, _end: string, inner: string | undefined) => {
+    let a = setAttr(setAttr(attrs, 'lang', 'zh-CN'), 'altLang', 'en-US');
+    let body = inner ?? '';
+    const heading = body.includes(FONT_MARKER.heading);
+    const marked = heading || body.includes(FONT_MARKER.body);
+    const themed = /typeface="\+m[nj]-/.test(body);
+    if (marked || (!themed && !/<a:ea\b/.test(body))) {
+      body = body.replace(FONT_CHILD, '');
+      const fx = fontXml(heading ? fonts.heading : fonts.body);
+      const at = body.search(AFTER_FONTS);
+      body = at < 0 ? body + fx : body.slice(0, at) + fx + body.slice(at);
+    }
+    a = a.replace(/\s+$/, '');
+    return `<a:${tag}${a}>${body}</a:${tag}>`;
+  });
+}
+
+const PPR = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
+
+/** One <a:pPr> per paragraph, first; East Asian line breaking on; bullets in the primary colour. */
+export function fixParagraphs(xml: string, bulletColor: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_m, inner: string) => {
+    const first = inner.match(/^\s*(<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>))/);
+    let ppr = first ? first[1] : '<a:pPr/>';
+    const rest = (first ? inner.slice(first[0].length) : inner).replace(PPR, '');
+    ppr = ppr.replace(/^<a:pPr\b([^>]*?)(\/?)>/, (_t, attrs: string, slash: string) => {
+      let a = attrs.replace(/\s+$/, '');
+      for (const [k, v] of [['eaLnBrk', '1'], ['latinLnBrk', '0'], ['hangingPunct', '1']]) a = setAttr(a, k, v);
+      return `<a:pPr${a}${slash}>`;
+    });
+    if (/<a:buChar\b/.test(ppr) || /<a:buAutoNum\b/.test(ppr)) {
+      ppr = ppr.replace(/<a:buClr>[\s\S]*?<\/a:buClr>/, '');
+      const clr = `<a:buClr><a:srgbClr val="${bulletColor}"/></a:buClr>`;
+      ppr = /<a:buSzPct\b/.test(ppr) ? ppr.replace(/<a:buSzPct\b/, `${clr}<a:buSzPct`) : ppr.replace(/<a:(buFont|buChar|buAutoNum)\b/, `${clr}<a:$1`);
+      if (/<a:buChar\b/.test(ppr)) ppr = ppr.replace(/<a:buSzPct val="\d+"\/>/, '<a:buSzPct val="80000"/>');
+    }
+    return `<a:p>${ppr}${rest}</a:p>`;
+  });
+}
+
+/** A background fill needs an effect list after it (CT_BackgroundProperties). */
+export function fixBackground(xml: string): string {
+  return xml.replace(/<p:bgPr>([\s\S]*?)<\/p:bgPr>/g, (m, inner: string) => (/<a:effect(Lst|Dag)\b/.test(inner) ? m : `<p:bgPr>${inner}<a:effectLst/></p:bgPr>`));
+}
+
+/** Shape ids unique within a part (pptxgenjs restarts them per object type). */
+export function renumberShapes(xml: string): string {
+  let id = 0;
+  return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`);
+}
+
+/** All fixes for a slide, layout, master or notes part. */
+export function fixPart(xml: string, fonts: DeckFonts, bulletColor: string): string {
+  return renumberShapes(fixBackground(fixParagraphs(fixRunProperties(xml, fonts), bulletColor)));
+}
+
+export interface ThemeColours {
+  primary: string;
+  accent: string;
+  dark: string;
+  tint: string;
+  text: string;
+  secondary: string;
+}
+
+/** The theme part: our fonts as major/minor (latin, ea and the Simplified Chinese script font) and our colours as accents. */
+export function fixTheme(xml: string, fonts: DeckFonts, c: ThemeColours): string {
+  const fontBlock = (tag: 'majorFont' | 'minorFont', f: FontPair) =>
+    (s: string) =>
+      s.replace(new RegExp(`<a:${tag}>([\\s\\S]*?)</a:${tag}>`), (_m, inner: string) => {
+        const scripts = inner.replace(/^\s*<a:latin\b[^>]*\/>\s*<a:ea\b[^>]*\/>\s*<a:cs\b[^>]*\/>/, '').replace(/<a:font script="Hans" typeface="[^"]*"\/>/, `<a:font script="Hans" typeface="${escapeXml(f.eastAsia)}"/>`);
+        return `<a:${tag}><a:latin typeface="${escapeXml(f.latin)}"/><a:ea typeface="${escapeXml(f.eastAsia)}"/><a:cs typeface=""/>${scripts}</a:${tag}>`;
+      });
+  const colour = (slot: string, hex: string) => (s: string) => s.replace(new RegExp(`<a:${slot}>[\\s\\S]*?</a:${slot}>`), `<a:${slot}><a:srgbClr val="${hex}"/></a:${slot}>`);
+  const steps = [
+    fontBlock('majorFont', fonts.heading),
+    fontBlock('minorFont', fonts.body),
+    colour('dk2', c.dark),
+    colour('lt2', c.tint),
+    colour('accent1', c.primary),
+    colour('accent2', c.accent),
+    colour('accent3', c.dark),
+    colour('accent4', c.secondary),
+  ];
+  return steps.reduce((s, f) => f(s), xml).replace(/<a:theme\b([^>]*?)name="[^"]*"/, '<a:theme$1name="gen-report"');
+}
+
+/** Replace the notes body with one paragraph per line of `notes`. */
+export function fixNotes(xml: string, notes: string[], fonts: DeckFonts): string {
+  const paras = notes.length
+    ? notes.map((n) => `<a:p><a:r><a:rPr lang="zh-CN" altLang="en-US" dirty="0">${fontXml(fonts.body)}</a:rPr><a:t>${escapeXml(n)}</a:t></a:r></a:p>`).join('')
+    : `<a:p><a:endParaRPr lang="zh-CN" altLang="en-US" dirty="0">${fontXml(fonts.body)}</a:endParaRPr></a:p>`;
+  return xml.replace(/(<p:ph type="body"[^>]*\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/><p:txBody><a:bodyPr\/><a:lstStyle\/>)[\s\S]*?(<\/p:txBody>)/, `$1${paras}$2`);
+}

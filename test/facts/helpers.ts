@@ -1,0 +1,28 @@
+/** Reading the real data and seeds for the fact-base tests (the library itself does no I/O). */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TextFile } from '../../src/facts/model.js';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const dataDir = join(repoRoot, 'data');
+export const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
+
+export function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) return yamlFiles(p);
+      return /\.ya?ml$/.test(name) ? [p] : [];
+    });
+}
+
+/** The data files as the CLI would pass them: paths relative to the repo root. */
+export function readData(dir = dataDir): TextFile[] {
+  return yamlFiles(dir).map((p) => ({ path: relative(repoRoot, p), text: readFileSync(p, 'utf8') }));
+}
+
+export function readSeeds(dir = seedsDir): Map<string, string> {
+  return new Map(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+}
