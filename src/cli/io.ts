@@ -43,11 +43,23 @@ export async function readDataDir(dir: string): Promise<TextFile[]> {
   return Promise.all(files.map(async (f) => ({ path: displayPath(f), text: await fs.readFile(f, 'utf8') })));
 }
 
-export async function readTemplateDir(dir: string): Promise<TemplateFiles> {
+/**
+ * A template folder's files. `extends: NAME|PATH` in its template.yaml first
+ * loads that template's files, then lays this folder's over them, so a
+ * variant (say, the GB/T 9704 report) changes only what differs.
+ */
+export async function readTemplateDir(dir: string, seen: string[] = []): Promise<TemplateFiles> {
+  if (seen.includes(path.resolve(dir))) {
+    throw new UsageError([{ message: `templates extend each other in a loop: ${[...seen, dir].map(displayPath).join(' → ')}` }]);
+  }
   const files = await listFiles(dir, (n) => /\.(hbs|ya?ml|md)$/.test(n));
   const map = new Map<string, string>();
   for (const f of files) map.set(path.relative(dir, f).split(path.sep).join('/'), await fs.readFile(f, 'utf8'));
-  return { dir: displayPath(dir), files: map };
+  const parent = /^extends:\s*["']?([^"'#\s]+)/m.exec(map.get('template.yaml') ?? '')?.[1];
+  if (!parent) return { dir: displayPath(dir), files: map };
+  const base = resolveTemplate(path.isAbsolute(parent) || parent.startsWith('.') ? path.resolve(dir, parent) : parent);
+  const inherited = await readTemplateDir(base.dir, [...seen, path.resolve(dir)]);
+  return { dir: displayPath(dir), files: new Map([...inherited.files, ...map]) };
 }
 
 /** Folders that hold templates: ./templates if present, then the package's own. */

@@ -41,6 +41,8 @@ export const manifestSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9-]+$/),
     description: z.string(),
+    /** Template whose files this one inherits (read by the CLI before this stage). */
+    extends: z.string().optional(),
     /** Output formats this template is written for; the first template listing a format is its default. */
     formats: z.array(z.enum(['pptx', 'docx', 'md'])).min(1),
     /** The Handlebars file that renders the whole document. */

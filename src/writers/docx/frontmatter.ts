@@ -8,7 +8,7 @@ import { formatChineseDate } from '../../format/dates.js';
 import { sanitizeText } from '../../util/sanitize.js';
 import { displayWidth, type WriteContext } from './context.js';
 import { LANGUAGE } from './fonts.js';
-import { chars, halfPoints, textHeight } from './preset.js';
+import { chars, halfPoints, textHeight, textWidth } from './preset.js';
 import { STYLE } from './styles.js';
 
 /** GB/T 9704 dates: 2025年3月20日, never zero-padded; ISO input is converted. */
@@ -18,33 +18,52 @@ export function officialDate(label: string): string {
   return s.replace(/(\d+)(?=[年月日])/g, (d) => String(Number(d)));
 }
 
-/** Cover of the report preset: title a third down, a short rule in the theme colour, issuer and date at the foot. */
+/** Height in twips of text set in one paragraph at an exact line height. */
+function blockHeight(ctx: WriteContext, text: string, spec: { size: number; line: number }): number {
+  const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((displayWidth(part) * spec.size * 20) / textWidth(ctx.preset))), 0);
+  return lines * spec.line;
+}
+
+const COVER_META = { size: 16, line: 560 };
+
+/**
+ * Cover of the report preset: the title a fifth of the way down, a short rule
+ * in the theme colour, issuer and date at the foot of the page. The space
+ * above the foot is what the title block leaves, so a long title never
+ * pushes the issuer onto a second page.
+ */
 export function cover(ctx: WriteContext, meta: DocumentMeta): Paragraph[] {
+  const p = ctx.preset;
   const rule = ctx.theme.colors.primary.replace(/^#/, '');
-  const height = textHeight(ctx.preset);
+  const height = textHeight(p);
+  const title = sanitizeText(meta.title).trim();
+  const subtitle = sanitizeText(meta.subtitle ?? '').trim();
+  const issuer = sanitizeText(meta.issuer).trim();
+  const date = officialDate(meta.dateLabel);
+
+  const top = Math.round(height * 0.2);
+  const ruleGap = 360;
+  const titleBlockH = blockHeight(ctx, title, p.title) + (subtitle ? 240 + blockHeight(ctx, subtitle, p.subtitle) : 0) + ruleGap + COVER_META.line;
+  const footH = blockHeight(ctx, issuer, COVER_META) + 120 + blockHeight(ctx, date, COVER_META);
+  // Keep a safety line: Word and LibreOffice round line boxes differently.
+  const gap = Math.max(480, height - top - titleBlockH - footH - COVER_META.line);
+  const fits = top + titleBlockH + gap + footH <= height;
+
   const out: Paragraph[] = [
-    new Paragraph({
-      style: STYLE.title,
-      spacing: { before: Math.round(height * 0.22) },
-      children: ctx.inline.text(meta.title, { role: 'title' }),
-    }),
+    new Paragraph({ style: STYLE.title, spacing: { before: fits ? top : 0 }, children: ctx.inline.text(title, { role: 'title' }) }),
   ];
-  if (meta.subtitle && sanitizeText(meta.subtitle).trim()) {
-    out.push(new Paragraph({ style: STYLE.subtitle, spacing: { before: 240 }, children: ctx.inline.text(meta.subtitle, { role: 'heading2' }) }));
-  }
+  if (subtitle) out.push(new Paragraph({ style: STYLE.subtitle, spacing: { before: 240 }, children: ctx.inline.text(subtitle, { role: 'heading2' }) }));
   // A short red rule under the title block; indents shorten the paragraph border to a third of the width.
   out.push(
     new Paragraph({
       style: STYLE.coverMeta,
-      spacing: { before: 360 },
-      indent: { left: chars(ctx.preset, 9), right: chars(ctx.preset, 9) },
+      spacing: { before: ruleGap },
+      indent: { left: chars(p, 9), right: chars(p, 9) },
       border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: rule, space: 1 } },
       children: [],
     }),
-  );
-  out.push(
-    new Paragraph({ style: STYLE.coverMeta, spacing: { before: Math.round(height * 0.42) }, children: ctx.inline.text(meta.issuer) }),
-    new Paragraph({ style: STYLE.coverMeta, spacing: { before: 120 }, children: ctx.inline.text(officialDate(meta.dateLabel)) }),
+    new Paragraph({ style: STYLE.coverMeta, spacing: { before: fits ? gap : 480 }, children: ctx.inline.text(issuer) }),
+    new Paragraph({ style: STYLE.coverMeta, spacing: { before: 120 }, children: ctx.inline.text(date) }),
   );
   return out;
 }

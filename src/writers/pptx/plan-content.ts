@@ -38,6 +38,7 @@ export function chooseLayout(blocks: FlowBlock[], role: Section['role']): Layout
 }
 
 const CHART_SHARE = 0.58;
+const BALANCE_STEP = 0.2;
 const SIDE_GAP = 0.4;
 
 function sizesFor(layout: LayoutName, ctx: PlanContext): number[] {
@@ -84,9 +85,22 @@ function flowPages(blocks: FlowBlock[], layout: LayoutName, area: Box, ctx: Plan
   const build = (sizePt: number) => buildItems(blocks, { sizePt, areaH: area.h, areaW: area.w }, ctx);
   const centre = layout === 'kpis' || layout === 'callout' || layout === 'timeline';
   // Warnings from trial sizes would be noise: collect them only for the size kept.
-  const quiet = { ...ctx, warnings: [] };
+  const quiet: PlanContext = { ...ctx, warnings: [] };
   for (const s of sizes) if (fitsOnOne(buildItems(blocks, { sizePt: s, areaH: area.h, areaW: area.w }, quiet), area, quiet)) return paginate(build(s), area, ctx, centre);
-  return paginate(build(sizes[sizes.length - 1]), area, ctx, centre);
+  const min = sizes[sizes.length - 1];
+  const count = (h: number) => {
+    const trial: PlanContext = { ...ctx, warnings: [] };
+    const n = paginate(buildItems(blocks, { sizePt: min, areaH: area.h, areaW: area.w }, trial), { ...area, h }, trial, centre).length;
+    // A height that drops a block is no candidate.
+    return trial.warnings.some((w) => w.code === 'pptx-overflow') ? Infinity : n;
+  };
+  // Balance the slides: the shortest area that needs no extra slide (14 items go 7 + 7, not 12 + 2).
+  let h = area.h;
+  if (!blocks.some((b) => b.type === 'chart')) {
+    const n = count(area.h);
+    for (let trial = area.h - BALANCE_STEP; trial >= area.h * 0.5 && count(trial) === n; trial -= BALANCE_STEP) h = trial;
+  }
+  return paginate(build(min), { ...area, h }, ctx, centre);
 }
 
 /** Chart on the left, text on the right; text that does not fit continues full width. */
@@ -106,7 +120,7 @@ function chartTextPages(blocks: FlowBlock[], area: Box, ctx: PlanContext): Page[
   shapes.push(...placeChartImage({ ...chartItem, caption: undefined }, box(area.x, top, chartW, textArea.h), ctx));
   const sizes = sizesFor('chart-text', ctx);
   let chosen = sizes[sizes.length - 1];
-  const quiet = { ...ctx, warnings: [] };
+  const quiet: PlanContext = { ...ctx, warnings: [] };
   for (const s of sizes) {
     if (fitsOnOne(buildItems(text, { sizePt: s, areaH: textArea.h, areaW: textArea.w }, quiet), textArea, quiet)) {
       chosen = s;

@@ -71,7 +71,11 @@ function listParas(list: ListBlock, size: number, ctx: PlanContext): PlannedPara
 
 function textParas(b: FlowBlock, size: number, ctx: PlanContext): PlannedParagraph[] | null {
   const c = ctx.theme.colors;
-  if (b.type === 'paragraph') return [para(runsFrom(b.runs, { sizePt: size, color: c.text }), { spaceBeforePt: Math.round(size * 0.6) })];
+  if (b.type === 'paragraph') {
+    // A short paragraph that is all bold (**存在问题**) reads as a sub-heading: give it the heading colour.
+    const lead = b.runs.length > 0 && b.runs.every((r) => r.bold || !r.text.trim()) && plainText(b.runs).length <= 30;
+    return [para(runsFrom(b.runs, { sizePt: size, color: lead ? c.primary : c.text, font: lead ? 'heading' : 'body' }), { spaceBeforePt: Math.round(size * 0.6) })];
+  }
   if (b.type === 'list') return listParas(b, size, ctx);
   if (b.type === 'heading') return [para([run(b.text, { sizePt: size + 2, color: c.primary, bold: true, font: 'heading' })], { spaceBeforePt: Math.round(size * 0.8), lineFactor: 1.25 })];
   return null;
@@ -96,12 +100,12 @@ export function buildItems(blocks: FlowBlock[], o: BuildOptions, ctx: PlanContex
         break;
       case 'chart': {
         const image = ctx.charts.get(b.chart.id)?.slide;
-        if (!image) warn(ctx, 'pptx-chart-missing', `chart "${b.chart.id}" has no rendered slide image; a placeholder box is drawn instead`);
+        if (!image) warn(ctx, 'pptx-chart-missing', `chart "${cleanText(b.chart.id)}" has no rendered slide image; a placeholder box is drawn instead`);
         items.push({ kind: 'chart', chart: b.chart, image, caption: b.caption?.length ? takeaway(b.caption, size, o.areaW, ctx) : undefined });
         break;
       }
       case 'table':
-        items.push(buildTable(b, Math.max(size - 2, ctx.theme.sizes.minBody), ctx));
+        items.push(buildTable(b, Math.max(size - 2, ctx.theme.sizes.minBody), o.areaW, ctx));
         break;
       case 'timeline': {
         const tSize = Math.max(size - 2, ctx.theme.sizes.minBody);

@@ -11,11 +11,11 @@ const GAP = 0.3;
 const PAD_X = 0.2;
 const PAD_Y = 0.24;
 const ACCENT_H = 0.06;
-const VALUE_SIZES = [48, 44, 40, 36, 32, 28, 24];
+const VALUE_SIZES = [54, 48, 44, 40, 36, 32, 28, 24];
 const LABEL_SIZES = [18, 16];
 const CHANGE_SIZE = 15;
 /** Cards are never shorter than this: a row of numbers should read as the slide's message. */
-const CARD_MIN_H = 2.2;
+const CARD_MIN_H = 2.5;
 
 export interface KpiRowItem {
   kind: 'kpis';
@@ -34,20 +34,19 @@ function cardWidth(n: number, w: number): number {
 /** Largest value size at which every card's number and unit fit on one line. */
 function valueSize(cards: KpiItem[], innerW: number): number {
   const width = inToPt(innerW) * WIDTH_BUDGET;
-  for (const size of VALUE_SIZES) {
-    const fits = cards.every(
-      (c) => measureStyled([{ text: cleanText(c.value), sizePt: size, bold: true }, { text: ' ' + cleanText(c.unit), sizePt: unitSize(size) }]) <= width,
-    );
-    if (fits) return size;
-  }
-  return VALUE_SIZES[VALUE_SIZES.length - 1];
+  const fitsAt = (c: KpiItem, size: number) =>
+    measureStyled([{ text: cleanText(c.value), sizePt: size, bold: true }, { text: ' ' + cleanText(c.unit), sizePt: unitSize(size) }]) <= width;
+  const smallest = VALUE_SIZES[VALUE_SIZES.length - 1];
+  // A card that fits at no size is cut anyway; it should not shrink the others.
+  const fittable = cards.filter((c) => fitsAt(c, smallest));
+  return VALUE_SIZES.find((size) => fittable.every((c) => fitsAt(c, size))) ?? smallest;
 }
 
 const unitSize = (valuePt: number) => Math.max(14, Math.round(valuePt * 0.42));
 
-/** Cut text to `lines` lines at `size`, warning when something is lost. */
-function capped(ctx: PlanContext, text: string, size: number, bold: boolean, innerW: number, lines: number, what: string): string {
-  const { parts, truncated } = truncateToWidth([{ text, sizePt: size, bold }], inToPt(innerW) * WIDTH_BUDGET, lines);
+/** Cut text to `lines` lines of `widthPt` at `size`, warning when something is lost. */
+function capped(ctx: PlanContext, text: string, size: number, bold: boolean, widthPt: number, lines: number, what: string): string {
+  const { parts, truncated } = truncateToWidth([{ text, sizePt: size, bold }], Math.max(widthPt, size), lines);
   if (!truncated) return text;
   warn(ctx, 'pptx-text-truncated', `KPI ${what} too long for its card; shortened to ${lines} line(s): "${text.slice(0, 30)}…"`);
   return parts.map((p) => p.text).join('');
@@ -55,19 +54,21 @@ function capped(ctx: PlanContext, text: string, size: number, bold: boolean, inn
 
 function cardText(card: KpiItem, innerW: number, vSize: number, ctx: PlanContext): CardText {
   const c = ctx.theme.colors;
-  const head = { sizePt: vSize, color: c.primary, font: 'heading' as const, bold: true };
-  const value = capped(ctx, cleanText(card.value), vSize, true, innerW, 1, 'value');
-  const valuePara = para([run(value, head, { cite: card.cite }), run(' ' + card.unit, { sizePt: unitSize(vSize), color: c.primary, font: 'heading' })], {
-    align: 'center',
-    lineFactor: LINE_PITCH.number,
-  });
-  const labelText = cleanText(card.label);
   const width = inToPt(innerW) * WIDTH_BUDGET;
+  const uSize = unitSize(vSize);
+  // Number and unit share one line: the unit gets at most 40% of it, the number the rest.
+  const unit = capped(ctx, cleanText(card.unit), uSize, false, width * 0.4 - measureStyled([{ text: ' ', sizePt: uSize }]), 1, 'unit');
+  const unitW = unit ? measureStyled([{ text: ' ' + unit, sizePt: uSize }]) : 0;
+  const value = capped(ctx, cleanText(card.value), vSize, true, width - unitW, 1, 'value');
+  const runs = [run(value, { sizePt: vSize, color: c.primary, font: 'heading', bold: true }, { cite: card.cite })];
+  if (unit) runs.push(run(' ' + unit, { sizePt: uSize, color: c.primary, font: 'heading' }));
+  const valuePara = para(runs, { align: 'center', lineFactor: LINE_PITCH.number });
+  const labelText = cleanText(card.label);
   const labelSize = LABEL_SIZES.find((s) => breakLines([{ text: labelText, sizePt: s, bold: true }], width).length <= 2) ?? LABEL_SIZES[LABEL_SIZES.length - 1];
-  const label = capped(ctx, labelText, labelSize, true, innerW, 2, 'label');
-  const paras = [valuePara, para([run(label, { sizePt: labelSize, color: c.text, bold: true })], { align: 'center', spaceBeforePt: 6 })];
+  const label = capped(ctx, labelText, labelSize, true, width, 2, 'label');
+  const paras = [valuePara, para([run(label, { sizePt: labelSize, color: c.text, bold: true })], { align: 'center', spaceBeforePt: 10 })];
   if (card.change?.length) {
-    const text = capped(ctx, card.change.map((r) => cleanText(r.text)).join(''), CHANGE_SIZE, false, innerW, 3, 'change line');
+    const text = capped(ctx, card.change.map((r) => cleanText(r.text)).join(''), CHANGE_SIZE, false, width, 3, 'change line');
     const runs = text === card.change.map((r) => cleanText(r.text)).join('') ? runsFrom(card.change, { sizePt: CHANGE_SIZE, color: c.secondary }) : [run(text, { sizePt: CHANGE_SIZE, color: c.secondary })];
     paras.push(para(runs, { align: 'center', spaceBeforePt: 4 }));
   }

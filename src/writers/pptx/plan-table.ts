@@ -6,7 +6,8 @@
 import type { TableBlock } from '../../model/document.js';
 import type { Box, PlannedCell, PlannedParagraph, Shape } from './plan-types.js';
 import { GREY, type PlanContext } from './plan-context.js';
-import { layoutParas, para, runsFrom, splitParas, cleanText, run } from './plan-text.js';
+import { layoutLines, layoutParas, para, runsFrom, splitParas } from './plan-text.js';
+import { fitText } from './plan-fit.js';
 import { WIDTH_BUDGET, longestUnbreakable, measureStyled } from './text-layout.js';
 import { box, ptToIn } from './geometry.js';
 
@@ -24,19 +25,35 @@ export interface TableFlowItem {
   fractions?: number[];
 }
 
-export function buildTable(t: TableBlock, sizePt: number, ctx: PlanContext): TableFlowItem {
+/** A header taller than this is cut (a header row repeats on every part of a split table). */
+const MAX_HEADER_LINES = 3;
+
+export function buildTable(t: TableBlock, sizePt: number, areaW: number, ctx: PlanContext): TableFlowItem {
   const c = ctx.theme.colors;
   const n = Math.max(t.header.length, ...t.rows.map((r) => r.length), 1);
   const align = Array.from({ length: n }, (_, i) => t.align[i] ?? 'left');
   const cell = (runs: TableBlock['header'][number] | undefined, head: boolean, i: number) =>
     para(runsFrom(runs ?? [], { sizePt, color: head ? GREY.white : c.text, bold: head }), { align: align[i] });
-  return {
+  const captionSize = Math.max(sizePt - 2, 12);
+  const item: TableFlowItem = {
     kind: 'table',
-    caption: t.caption ? para([run(cleanText(t.caption), { sizePt: Math.max(sizePt - 2, 12), color: c.secondary, bold: true })]) : undefined,
+    caption: t.caption?.trim()
+      ? fitText(ctx, t.caption, { w: areaW, h: 1 }, [captionSize], 2, { color: c.secondary, bold: true }, 'table caption').para
+      : undefined,
     header: Array.from({ length: n }, (_, i) => cell(t.header[i], true, i)),
     rows: t.rows.map((r) => Array.from({ length: n }, (_, i) => cell(r[i], false, i))),
     align,
   };
+  // Fix the column widths now, then cut header cells that would take more than a few lines at them.
+  const colW = columnWidths(item, areaW);
+  item.fractions = colW.map((v) => v / areaW);
+  item.header = item.header.map((h, i) => {
+    const inner = colW[i] - 2 * MARGIN_X;
+    if (layoutLines(h, inner).length <= MAX_HEADER_LINES) return h;
+    const f = fitText(ctx, h.runs.map((r) => r.text).join(''), { w: inner, h: 10 }, [sizePt], MAX_HEADER_LINES, { color: GREY.white, bold: true, align: h.align }, 'table header');
+    return f.para;
+  });
+  return item;
 }
 
 const styled = (p: PlannedParagraph) => p.runs.map((r) => ({ text: r.text, sizePt: r.sizePt, bold: r.bold }));

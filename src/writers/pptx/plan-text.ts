@@ -13,7 +13,7 @@ export const TEXT_PAD = 0.06;
  * breaks and tabs become spaces (the planner owns line breaking).
  */
 export function cleanText(s: string): string {
-  return sanitizeText(s).replace(/[\t\n\r\f\v\u2028\u2029]/g, ' ');
+  return sanitizeText(s).replace(/[\t\n\r\f\v\u0085\u2028\u2029]/g, ' ');
 }
 
 export interface RunStyle {
