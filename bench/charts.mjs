@@ -32,12 +32,14 @@ export async function benchCharts({ n = 500 } = {}) {
   gc();
   const heapUsedStart = process.memoryUsage().heapUsed;
   let peakRss = process.memoryUsage().rss;
+  const rssEvery100 = [];
   const started = performance.now();
   for (let i = 0; i < n; i++) {
     const k = Math.floor(i / 6);
     const spec = specsFor(k)[i % 6];
     renderCharts([spec], defaultTheme, { media: [i % 2 ? 'page' : 'slide'] });
     if (i % 10 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if ((i + 1) % 100 === 0) rssEvery100.push(mb(process.memoryUsage().rss));
   }
   const seconds = (performance.now() - started) / 1000;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -48,6 +50,8 @@ export async function benchCharts({ n = 500 } = {}) {
     peakRssMb: mb(peakRss),
     heapUsedStartMb: mb(heapUsedStart),
     heapUsedEndMb: mb(process.memoryUsage().heapUsed),
+    // Flat after the first hundred when memory is bounded.
+    rssMbEvery100: rssEvery100,
     renderers: rendererCount(),
     gcExposed: typeof globalThis.gc === 'function',
   };

@@ -98,7 +98,7 @@ function flowPages(blocks: FlowBlock[], layout: LayoutName, area: Box, ctx: Plan
   let h = area.h;
   if (!blocks.some((b) => b.type === 'chart')) {
     const n = count(area.h);
-    for (let trial = area.h - BALANCE_STEP; trial >= area.h * 0.5 && count(trial) === n; trial -= BALANCE_STEP) h = trial;
+    if (Number.isFinite(n)) for (let trial = area.h - BALANCE_STEP; trial >= area.h * 0.5 && count(trial) === n; trial -= BALANCE_STEP) h = trial;
   }
   return paginate(build(min), { ...area, h }, ctx, centre);
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeDocx } from '../../../src/writers/docx/index.js';
 import { sampleCharts, sampleModel, TIMESTAMP } from './fixtures.js';
-import { find, openPackage, paragraphs, textOf } from './ooxml.js';
+import { find, openPackage, paragraphs, textOf } from './helpers.js';
 
 const MM = 72 / 25.4;
 const A4 = { width: 595.28, height: 841.89 };

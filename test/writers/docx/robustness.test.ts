@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../../src/writers/docx/index.js';
 import { normaliseDocumentXml } from '../../../src/writers/docx/package.js';
 import { CHART_ID, chartImage, hostileModel, LONG, sampleCharts, sampleModel, TIMESTAMP } from './fixtures.js';
-import { findAll, openPackage, paragraphs, textOf } from './ooxml.js';
+import { findAll, openPackage, paragraphs, textOf } from './helpers.js';
 
 describe.each(['report', 'gbt9704'] as const)('%s preset with hostile text', (preset) => {
   it('still writes parseable XML in every part, keeping the legal characters', async () => {

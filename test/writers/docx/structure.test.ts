@@ -4,7 +4,7 @@ import type { DocumentModel } from '../../../src/model/document.js';
 import type { RenderedCharts } from '../../../src/model/rendered.js';
 import { WriterError } from '../../../src/errors.js';
 import { CHART_ID, chartImage, sampleCharts, sampleModel, TIMESTAMP } from './fixtures.js';
-import { find, findAll, openPackage, paragraphs, textOf, type XmlElement } from './ooxml.js';
+import { find, findAll, openPackage, paragraphs, textOf, type XmlElement } from './helpers.js';
 
 async function build(model: DocumentModel, charts: RenderedCharts = sampleCharts()) {
   const { result, warnings } = await writeDocx(model, charts, { timestamp: TIMESTAMP });

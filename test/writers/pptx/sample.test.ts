@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writePptx } from '../../../src/writers/pptx/index.js';
 import { TIMESTAMP, sampleCharts, sampleDoc } from './fixtures.js';
-import { hostileDoc } from './hostile.test.js';
+import { hostileDoc } from './hostile-fixture.js';
 import { hasPoppler, hasSoffice, pdfPages, pdfText, toPdf } from './libreoffice.js';
 import { readDeck } from './deck-reader.js';
 
