@@ -9,7 +9,7 @@ import type { WriteContext } from './context.js';
 import { renderChart } from './figures.js';
 import { chars } from './preset.js';
 import { STYLE } from './styles.js';
-import { renderTable } from './tables.js';
+import { renderTable, type TableInput } from './tables.js';
 
 export type BodyChild = Paragraph | Table;
 
@@ -24,7 +24,7 @@ export function renderBlock(ctx: WriteContext, block: Block, loc: SourceLocation
     case 'list':
       return renderList(ctx, block);
     case 'kpis':
-      return renderKpis(ctx, block);
+      return renderTable(ctx, kpiTable(block));
     case 'chart':
       return renderChart(ctx, block, loc);
     case 'table':
@@ -67,19 +67,14 @@ function circled(n: number): string {
 }
 
 /** KPI cards → 指标 | 数值 | 变化 table; the value carries the citation. */
-function renderKpis(ctx: WriteContext, block: KpiBlock): BodyChild[] {
+export function kpiTable(block: KpiBlock): TableInput {
   const hasChange = block.items.some((k) => k.change && k.change.length > 0);
   const header: Run[][] = [[{ text: '指标' }], [{ text: '数值' }], ...(hasChange ? [[{ text: '变化情况' }]] : [])];
   const rows = block.items.map((k) => {
     const value: Run = { text: `${k.value}${k.unit}`, cite: k.cite };
     return [[{ text: k.label }], [value], ...(hasChange ? [k.change ?? []] : [])];
   });
-  return renderTable(ctx, {
-    caption: '主要指标',
-    header,
-    rows,
-    align: ['left', 'right', ...(hasChange ? (['left'] as const) : [])],
-  });
+  return { caption: '主要指标', header, rows, align: ['left', 'right', ...(hasChange ? (['left'] as const) : [])] };
 }
 
 /** A timeline reads as dated paragraphs: "2020年4月　……". */

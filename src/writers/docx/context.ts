@@ -26,6 +26,3 @@ export function createContext(preset: Preset, theme: Theme, charts: RenderedChar
   const fonts = new FontSet(theme.report);
   return { preset, theme, fonts, inline: new Inline(fonts), charts, warnings: [], counters: { figure: 0, table: 0 }, keepWithNext: new Set(), toc: new TocRecorder() };
 }
-
-/** Display width of text in em: CJK and full-width forms 1, Latin about half. */
-export { widthEm as displayWidth } from './measure.js';

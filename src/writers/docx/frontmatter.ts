@@ -6,10 +6,11 @@ import { AlignmentType, BorderStyle, Footer, PageNumber, Paragraph, TextRun } fr
 import type { DocumentMeta } from '../../model/document.js';
 import { formatChineseDate } from '../../format/dates.js';
 import { sanitizeText } from '../../util/sanitize.js';
-import { displayWidth, type WriteContext } from './context.js';
+import type { WriteContext } from './context.js';
+import { widthEm } from './measure.js';
 import { LANGUAGE } from './fonts.js';
 import { chars, halfPoints, textHeight, textWidth } from './preset.js';
-import { STYLE } from './styles.js';
+import { COVER_LINE, STYLE } from './styles.js';
 
 /** GB/T 9704 dates: 2025年3月20日, never zero-padded; ISO input is converted. */
 export function officialDate(label: string): string {
@@ -20,11 +21,9 @@ export function officialDate(label: string): string {
 
 /** Height in twips of text set in one paragraph at an exact line height. */
 function blockHeight(ctx: WriteContext, text: string, spec: { size: number; line: number }): number {
-  const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((displayWidth(part) * spec.size * 20) / textWidth(ctx.preset))), 0);
+  const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((widthEm(part) * spec.size * 20) / textWidth(ctx.preset))), 0);
   return lines * spec.line;
 }
-
-const COVER_META = { size: 16, line: 560 };
 
 /**
  * Cover of the report preset: the title a fifth of the way down, a short rule
@@ -43,10 +42,10 @@ export function cover(ctx: WriteContext, meta: DocumentMeta): Paragraph[] {
 
   const top = Math.round(height * 0.2);
   const ruleGap = 360;
-  const titleBlockH = blockHeight(ctx, title, p.title) + (subtitle ? 240 + blockHeight(ctx, subtitle, p.subtitle) : 0) + ruleGap + COVER_META.line;
-  const footH = blockHeight(ctx, issuer, COVER_META) + 120 + blockHeight(ctx, date, COVER_META);
+  const titleBlockH = blockHeight(ctx, title, p.title) + (subtitle ? 240 + blockHeight(ctx, subtitle, p.subtitle) : 0) + ruleGap + COVER_LINE.line;
+  const footH = blockHeight(ctx, issuer, COVER_LINE) + 120 + blockHeight(ctx, date, COVER_LINE);
   // Keep a safety line: Word and LibreOffice round line boxes differently.
-  const gap = Math.max(480, height - top - titleBlockH - footH - COVER_META.line);
+  const gap = Math.max(480, height - top - titleBlockH - footH - COVER_LINE.line);
   const fits = top + titleBlockH + gap + footH <= height;
 
   const out: Paragraph[] = [
@@ -86,8 +85,8 @@ export function signature(ctx: WriteContext, meta: DocumentMeta): Paragraph[] {
   const issuer = sanitizeText(meta.issuer).trim();
   const date = officialDate(meta.dateLabel);
   if (!issuer && !date) return [];
-  const wi = displayWidth(issuer);
-  const wd = displayWidth(date);
+  const wi = widthEm(issuer);
+  const wd = widthEm(date);
   const dateIndent = Math.max(2, wi - wd);
   const issuerIndent = dateIndent + wd + 2 - wi;
   // Kept together, and with the text before them (see lastParagraph): a page with only the 落款 is not allowed.

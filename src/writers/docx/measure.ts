@@ -1,10 +1,8 @@
 /**
- * Text widths for the TOC page estimate. docx's own estimator measures from
- * font width tables and, for fonts it has no table for (every Chinese font),
- * guesses slowly; a CJK character is one em in every 仿宋/黑体/楷体, and the
- * estimate only needs lines per paragraph, so averages do for Latin.
+ * Text widths in em, for the page estimate, table columns and the 落款: a CJK
+ * character is one em in every 仿宋/黑体/楷体, and only line counts are
+ * needed, so class averages do for Latin.
  */
-import type { MeasureWidth } from 'docx/layout';
 
 /** Average advance of Latin characters in em, close to Times New Roman. */
 function latinEm(c: number): number {
@@ -42,5 +40,3 @@ export function widthEm(text: string): number {
   }
   return w;
 }
-
-export const measureWidth: MeasureWidth = (text, font) => widthEm(text) * font.size * (font.bold ? 1.03 : 1);

@@ -94,7 +94,9 @@ export async function normalisePackage(input: Buffer, timestamp: number): Promis
   const date = new Date(Math.min(ZIP_MAX, Math.max(ZIP_MIN, timestamp * 1000)));
   const out = new JSZip();
   for (const name of names) {
-    out.file(name, text.get(name) ?? binary.get(name) ?? '', { date, createFolders: false, unixPermissions: 0o644 });
+    // Images are compressed already: storing them saves the time deflate would spend for nothing.
+    const compression = text.has(name) ? 'DEFLATE' : 'STORE';
+    out.file(name, text.get(name) ?? binary.get(name) ?? '', { date, createFolders: false, unixPermissions: 0o644, compression });
   }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }

@@ -1,7 +1,7 @@
 /**
  * Estimated page of each heading, for the TOC's pre-filled page numbers.
  *
- * docx ships a page-layout engine, but it takes seconds per page on Chinese
+ * docx ships a page-layout engine, but it takes about a second a page on Chinese
  * text; this walks the model instead, with the heights the presets define
  * (exact line spacing, so a line is a known height), counting lines at one em
  * per CJK character, keeping headings with their next lines, figures and
@@ -16,6 +16,7 @@ import { chars, textHeight, textWidth, type TextStyleSpec } from './preset.js';
 import { columnWidths, type TableInput } from './tables.js';
 import type { TocEntry } from './toc.js';
 import { sourceLine } from './annex.js';
+import { kpiTable } from './blocks.js';
 
 interface Item {
   /** Heights of the lines, in twips. */
@@ -146,12 +147,7 @@ function layoutItems(ctx: WriteContext, doc: DocumentModel, entries: TocEntry[])
         for (const it of b.items) items.push(para(`${it.date}　${text(it.runs)}`, p.body, { notes: footnotes(it.runs) }));
         return;
       case 'kpis':
-        table({
-          caption: '主要指标',
-          header: [[{ text: '指标' }], [{ text: '数值' }], [{ text: '变化情况' }]],
-          rows: b.items.map((k) => [[{ text: k.label }], [{ text: `${k.value}${k.unit}`, cite: k.cite }], k.change ?? []]),
-          align: [],
-        });
+        table(kpiTable(b));
         return;
       case 'table':
         table(b);

@@ -27,6 +27,9 @@ export const STYLE = {
 
 const BLACK = '000000';
 
+/** Issuer and date lines of the report cover. */
+export const COVER_LINE: TextStyleSpec = { size: 16, line: 560 };
+
 function exact(spec: TextStyleSpec) {
   return { line: spec.line, lineRule: LineRuleType.EXACT };
 }
@@ -123,7 +126,7 @@ export function buildStyles(preset: Preset, theme: Theme): IStylesOptions {
         paragraph: { spacing: { ...exact(preset.body), before: 0, after: 0 }, indent: indent2, alignment: AlignmentType.JUSTIFIED },
       },
       para(STYLE.subtitle, 'Subtitle (report)', 'heading2', preset.subtitle, { alignment: AlignmentType.CENTER }),
-      para(STYLE.coverMeta, 'Cover line', 'body', { size: 16, line: 560 }, { alignment: AlignmentType.CENTER }),
+      para(STYLE.coverMeta, 'Cover line', 'body', COVER_LINE, { alignment: AlignmentType.CENTER }),
       para(STYLE.tocHeading, 'TOC Heading', 'heading1', { size: 18, line: 720 }, { alignment: AlignmentType.CENTER, spacing: { ...exact({ size: 18, line: 720 }), before: 0, after: 240 } }),
       para(STYLE.figure, 'Figure', 'body', preset.body, {
         alignment: AlignmentType.CENTER,

@@ -17,7 +17,8 @@ import {
 } from 'docx';
 import type { Run } from '../../model/document.js';
 import { sanitizeText } from '../../util/sanitize.js';
-import { displayWidth, type WriteContext } from './context.js';
+import type { WriteContext } from './context.js';
+import { widthEm } from './measure.js';
 import { simpleField } from './fields.js';
 import { textWidth } from './preset.js';
 import { STYLE } from './styles.js';
@@ -120,7 +121,7 @@ export function columnWidths(ctx: WriteContext, input: TableInput, columns: numb
   const charTw = ctx.preset.table.size * 20;
   const natural = Array.from({ length: columns }, (_, i) => {
     const cells = [input.header[i], ...input.rows.map((r) => r[i])].filter(Boolean) as Run[][];
-    const widest = Math.max(2, ...cells.map((c) => displayWidth(c.map((r) => r.text).join(''))));
+    const widest = Math.max(2, ...cells.map((c) => widthEm(c.map((r) => r.text).join(''))));
     // Long text wraps: past 16 characters the column just asks for more share.
     return Math.min(widest, 16) + 1.5;
   });

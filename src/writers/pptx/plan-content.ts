@@ -5,7 +5,8 @@
 import type { Citation, Section } from '../../model/document.js';
 import type { Box, LayoutName, PlannedParagraph, Shape, SlidePlan, TextShape } from './plan-types.js';
 import { warn, type PlanContext } from './plan-context.js';
-import { buildItems, partition, placeChartImage, placeStack, placeTakeaway, stackExtent, bandHeight, type ChartItem, type FlowBlock, type FlowItem } from './plan-flow.js';
+import { buildItems, partition, placeStack, stackExtent, type FlowBlock, type FlowItem } from './plan-flow.js';
+import { bandHeight, placeChartImage, placeTakeaway, type ChartItem } from './plan-chart.js';
 import { fitText, sizeRange, sourceLineText, textShape } from './plan-fit.js';
 import { cleanText } from './plan-text.js';
 import { notesText } from './plan-notes.js';

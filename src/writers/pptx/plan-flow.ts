@@ -3,13 +3,13 @@
  * body size, items are stacked top to bottom, and what does not fit is split
  * (text between lines, tables between rows) or moved to the next slide.
  */
-import type { Block, ChartSpec, ListBlock, Run } from '../../model/document.js';
-import type { RenderedImage } from '../../model/rendered.js';
+import type { Block, ListBlock } from '../../model/document.js';
 import type { Box, PlannedParagraph, Shape } from './plan-types.js';
 import { GREY, warn, type PlanContext } from './plan-context.js';
-import { cleanText, layoutLines, layoutParas, para, plainText, run, runsFrom, splitParas } from './plan-text.js';
+import { cleanText, layoutParas, para, plainText, runsFrom, splitParas } from './plan-text.js';
 import { BLOCK_GAP, box } from './geometry.js';
-import { fitText, textShape } from './plan-fit.js';
+import { fitText } from './plan-fit.js';
+import { CHART_MIN_H, bandHeight, imageHeight, placeChart, takeaway, type ChartItem } from './plan-chart.js';
 import { KPI_PER_ROW, measureKpis, placeKpis, type KpiRowItem } from './plan-kpi.js';
 import { buildTable, measureTable, placeTable, splitTable, type TableFlowItem } from './plan-table.js';
 import { buildTimeline, chunkTimeline, measureTimeline, placeTimeline, timelineAsParagraphs, type TimelineFlowItem } from './plan-timeline.js';
@@ -25,25 +25,17 @@ export interface CalloutItem {
   kind: 'callout';
   paras: PlannedParagraph[];
 }
-export interface ChartItem {
-  kind: 'chart';
-  chart: ChartSpec;
-  image?: RenderedImage;
-  caption?: PlannedParagraph;
-}
 export interface ColumnsItem {
   kind: 'columns';
   cols: FlowItem[][];
 }
+export type { ChartItem };
 export type FlowItem = TextItem | CalloutItem | ChartItem | ColumnsItem | KpiRowItem | TableFlowItem | TimelineFlowItem;
 
-export const CHART_MIN_H = 2.4;
 const CALLOUT_PAD_X = 0.3;
 const CALLOUT_PAD_Y = 0.2;
 const CALLOUT_BAR = 0.08;
-const BAND_PAD_Y = 0.1;
 const COLUMN_GAP = 0.5;
-const TAKEAWAY_LINES = 2;
 
 export interface BuildOptions {
   sizePt: number;
@@ -69,7 +61,7 @@ function listParas(list: ListBlock, size: number, ctx: PlanContext): PlannedPara
   });
 }
 
-function textParas(b: FlowBlock, size: number, ctx: PlanContext): PlannedParagraph[] | null {
+function textParas(b: FlowBlock, size: number, areaW: number, ctx: PlanContext): PlannedParagraph[] | null {
   const c = ctx.theme.colors;
   if (b.type === 'paragraph') {
     // A short paragraph that is all bold (**存在问题**) reads as a sub-heading: give it the heading colour.
@@ -77,7 +69,11 @@ function textParas(b: FlowBlock, size: number, ctx: PlanContext): PlannedParagra
     return [para(runsFrom(b.runs, { sizePt: size, color: lead ? c.primary : c.text, font: lead ? 'heading' : 'body' }), { spaceBeforePt: Math.round(size * 0.6) })];
   }
   if (b.type === 'list') return listParas(b, size, ctx);
-  if (b.type === 'heading') return [para([run(b.text, { sizePt: size + 2, color: c.primary, bold: true, font: 'heading' })], { spaceBeforePt: Math.round(size * 0.8), lineFactor: 1.25 })];
+  if (b.type === 'heading') {
+    // A sub-heading is a label: two lines at most.
+    const f = fitText(ctx, b.text, { w: areaW, h: 2 }, [size + 2], 2, { color: c.primary, bold: true, font: 'heading', lineFactor: 1.25 }, 'sub-heading');
+    return [{ ...f.para, spaceBeforePt: Math.round(size * 0.8), lines: [] }];
+  }
   return null;
 }
 
@@ -87,7 +83,7 @@ export function buildItems(blocks: FlowBlock[], o: BuildOptions, ctx: PlanContex
   const size = o.sizePt;
   const c = ctx.theme.colors;
   for (const b of blocks) {
-    const paras = textParas(b, size, ctx);
+    const paras = textParas(b, size, o.areaW, ctx);
     if (paras) {
       const last = items[items.length - 1];
       if (last?.kind === 'text') last.paras.push(...paras);
@@ -118,11 +114,11 @@ export function buildItems(blocks: FlowBlock[], o: BuildOptions, ctx: PlanContex
         break;
       }
       case 'callout': {
-        const inner = b.blocks.flatMap((ib) => textParas(ib, blocks.length === 1 ? size + 4 : size + 2, ctx) ?? []);
+        const inner = b.blocks.flatMap((ib) => textParas(ib, blocks.length === 1 ? size + 4 : size + 2, o.areaW - 0.7, ctx) ?? []);
         const emph = inner.map((p) => ({ ...p, runs: p.runs.map((r) => ({ ...r, color: c.dark })) }));
         if (emph.length) items.push({ kind: 'callout', paras: emph });
         // Non-text blocks inside a callout are shown after it, as themselves.
-        items.push(...buildItems(b.blocks.filter((ib) => !textParas(ib, size, ctx)), o, ctx));
+        items.push(...buildItems(b.blocks.filter((ib) => !textParas(ib, size, o.areaW, ctx)), o, ctx));
         break;
       }
       case 'columns': {
@@ -134,21 +130,6 @@ export function buildItems(blocks: FlowBlock[], o: BuildOptions, ctx: PlanContex
     }
   }
   return items;
-}
-
-/** The takeaway keeps its runs when it fits two lines; longer text is cut (with a warning). */
-function takeaway(runs: Run[], size: number, areaW: number, ctx: PlanContext): PlannedParagraph {
-  const p = para(runsFrom(runs, { sizePt: size, color: ctx.theme.colors.dark, bold: true }));
-  if (layoutLines(p, areaW - 0.35).length <= TAKEAWAY_LINES) return p;
-  return fitText(ctx, plainText(runs), { w: areaW - 0.35, h: 2 }, [size, size - 2], TAKEAWAY_LINES, { color: ctx.theme.colors.dark, bold: true }, 'chart takeaway').para;
-}
-
-export function bandHeight(p: PlannedParagraph | undefined, w: number): number {
-  return p ? layoutParas([p], w - 0.35).heightIn + 2 * BAND_PAD_Y + BLOCK_GAP * 0.6 : 0;
-}
-
-function imageHeight(item: ChartItem, w: number): number {
-  return item.image ? (w * item.image.heightIn) / item.image.widthIn : 3.5;
 }
 
 function columnWidth(item: ColumnsItem, w: number): number {
@@ -325,48 +306,6 @@ function placeItem(item: FlowItem, b: Box, ctx: PlanContext): Shape[] {
       return shapes;
     }
   }
-}
-
-/** The one-line takeaway over a chart: a tinted band with a red bar. Returns the height taken, gap included. */
-export function placeTakeaway(caption: PlannedParagraph, x: number, y: number, w: number, ctx: PlanContext): { shapes: Shape[]; height: number } {
-  const c = ctx.theme.colors;
-  const laid = layoutParas([caption], w - 0.35);
-  const bandH = laid.heightIn + 2 * BAND_PAD_Y;
-  return {
-    shapes: [
-      { kind: 'rect', layer: 'back', geometry: 'rect', box: box(x, y, w, bandH), fill: c.tint, name: 'takeaway-band' },
-      { kind: 'rect', layer: 'back', geometry: 'rect', box: box(x, y, 0.07, bandH), fill: c.primary, name: 'takeaway-bar' },
-      { kind: 'text', layer: 'front', box: box(x + 0.25, y + BAND_PAD_Y, w - 0.35, laid.heightIn), paragraphs: laid.paras, valign: 'middle', name: 'takeaway' },
-    ],
-    height: bandHeight(caption, w),
-  };
-}
-
-function placeChart(item: ChartItem, b: Box, ctx: PlanContext): Shape[] {
-  const shapes: Shape[] = [];
-  let y = b.y;
-  if (item.caption) {
-    const t = placeTakeaway(item.caption, b.x, y, b.w, ctx);
-    shapes.push(...t.shapes);
-    y += t.height;
-  }
-  return [...shapes, ...placeChartImage(item, { x: b.x, y, w: b.w, h: b.y + b.h - y }, ctx)];
-}
-
-/** The chart picture (or a dashed placeholder when it was not rendered), centred in `b`, aspect kept. */
-export function placeChartImage(item: ChartItem, b: Box, ctx: PlanContext): Shape[] {
-  if (!item.image) {
-    const h = Math.min(b.h, 3.5);
-    const label = fitText(ctx, `图表未能生成：${item.chart.title}`, { w: b.w - 0.6, h: h - 0.4 }, [16], 99, { color: ctx.theme.colors.secondary, align: 'center' }, 'chart placeholder');
-    return [
-      { kind: 'rect', layer: 'back', geometry: 'rect', box: box(b.x, b.y, b.w, h), line: { color: GREY.rule, widthPt: 1, dash: 'dash' }, name: 'chart-missing' },
-      textShape('chart-missing-label', box(b.x + 0.3, b.y + 0.2, b.w - 0.6, h - 0.4), label),
-    ];
-  }
-  const scale = Math.min(b.w / item.image.widthIn, b.h / item.image.heightIn);
-  const w = item.image.widthIn * scale;
-  const h = item.image.heightIn * scale;
-  return [{ kind: 'image', layer: 'front', box: box(b.x + (b.w - w) / 2, b.y, w, h), png: item.image.png, alt: cleanText(item.chart.alt), name: cleanText(`chart-${item.chart.id}`) }];
 }
 
 /** Contiguous numbered paragraphs share the start number of the first, as PowerPoint counts on from it. */

@@ -97,12 +97,14 @@ export function placeKpis(item: KpiRowItem, area: Box, ctx: PlanContext): Shape[
     const y = area.y;
     shapes.push({ kind: 'rect', layer: 'back', geometry: 'rect', box: box(x, y, cw, cardH), fill: c.tint, name: `kpi-card-${i + 1}` });
     shapes.push({ kind: 'rect', layer: 'back', geometry: 'rect', box: box(x, y, cw, ACCENT_H), fill: c.primary, name: `kpi-accent-${i + 1}` });
+    // Same box in every card, content from the top: the numbers and labels line up across the row.
+    const textH = Math.max(...texts.map((tt) => tt.heightIn));
     shapes.push({
       kind: 'text',
       layer: 'front',
-      box: box(x + PAD_X, y + ACCENT_H + PAD_Y, cw - 2 * PAD_X, cardH - ACCENT_H - 2 * PAD_Y),
+      box: box(x + PAD_X, y + ACCENT_H + (cardH - ACCENT_H - textH) / 2, cw - 2 * PAD_X, textH),
       paragraphs: t.paras,
-      valign: 'middle',
+      valign: 'top',
       name: `kpi-text-${i + 1}`,
     });
   });

@@ -27,9 +27,17 @@ export interface LaidLine {
 /**
  * Share of a box's width the planner fills. The deck is shown in Microsoft
  * YaHei + Arial but measured with Noto Sans SC; their CJK advances are equal,
- * Latin is up to a few per cent wider, so leave that much room.
+ * Latin differs by a few per cent, so leave that much room.
  */
 export const WIDTH_BUDGET = 0.93;
+
+/**
+ * Latin set in a substitute font (LibreOffice without Arial falls back to the
+ * wider DejaVu Sans) runs up to ~12% wider than measured; count it so.
+ */
+const LATIN_FACTOR = 1.12;
+/** Space LibreOffice and WPS add between CJK and Latin letters or digits (autospace), in em. */
+const AUTOSPACE_EM = 0.25;
 
 /** Line pitch as a multiple of the font size (exact spacing is written, so renderers agree). */
 export const LINE_PITCH = { body: 1.3, heading: 1.2, number: 1.1 } as const;
@@ -55,6 +63,7 @@ export function charWidth(ch: string, bold: boolean): number {
     // A glyph the subset lacks may measure as zero; PowerPoint will draw it from some fallback font.
     if (PICTOGRAPH.test(ch)) w = Math.max(w, 1.25);
     else if (cp > 0x7f && !SPACE.test(ch) && w < 0.3) w = 1;
+    else if (isWordChar(ch)) w *= LATIN_FACTOR;
     widthCache.set(key, w);
   }
   return w;
@@ -62,9 +71,7 @@ export function charWidth(ch: string, bold: boolean): number {
 
 /** Width in points of styled text laid on one line. */
 export function measureStyled(parts: StyledText[]): number {
-  let w = 0;
-  for (const p of parts) for (const ch of p.text) w += charWidth(ch, !!p.bold) * p.sizePt;
-  return w;
+  return glyphsOf(parts).reduce((w, g) => w + g.width, 0);
 }
 
 interface Glyph {
@@ -74,15 +81,31 @@ interface Glyph {
   width: number;
 }
 
+const ALNUM = /[\p{L}\p{N}]/u;
+const isCjk = (ch: string) => BREAK_AROUND.test(ch) && !PICTOGRAPH.test(ch) && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch);
+
+const ASCII_PUNCT = /^[!-\/:-@[-`{-~]$/;
+
 function glyphsOf(parts: StyledText[]): Glyph[] {
   const out: Glyph[] = [];
+  const sizes: number[] = [];
   let at = 0;
+  let prev = '';
   for (const p of parts) {
     for (const ch of p.text) {
-      out.push({ ch, at, width: charWidth(ch, !!p.bold) * p.sizePt });
+      let width = charWidth(ch, !!p.bold) * p.sizePt;
+      const latin = (c: string) => isWordChar(c) && ALNUM.test(c);
+      if ((isCjk(prev) && latin(ch)) || (latin(prev) && isCjk(ch))) width += AUTOSPACE_EM * p.sizePt;
+      out.push({ ch, at, width });
+      sizes.push(p.sizePt);
       at += ch.length;
+      prev = ch;
     }
   }
+  // ASCII punctuation between CJK characters takes the Asian font in LibreOffice, up to a full em.
+  out.forEach((g, k) => {
+    if (ASCII_PUNCT.test(g.ch) && (isCjk(out[k - 1]?.ch ?? '') || isCjk(out[k + 1]?.ch ?? ''))) g.width = Math.max(g.width, sizes[k]);
+  });
   return out;
 }
 

@@ -71,3 +71,17 @@ describe('determinism', () => {
     );
   });
 });
+
+describe.each(['report', 'gbt9704'] as const)('%s preset with an empty model', (preset) => {
+  it('still writes a valid document: title, no contents entries, no annex', async () => {
+    const model = { ...sampleModel(preset), sections: [], sources: [] };
+    const { result, warnings } = await writeDocx(model, new Map(), { timestamp: TIMESTAMP });
+    expect(warnings).toEqual([]);
+    const pkg = await openPackage(result);
+    for (const name of pkg.names.filter((n) => /\.(xml|rels)$/.test(n))) await expect(pkg.xml(name), name).resolves.toBeTruthy();
+    const texts = paragraphs(await pkg.xml('word/document.xml')).map((p) => p.text);
+    expect(texts).toContain('关于青岛市工业互联网发展情况的汇报');
+    expect(texts.join('')).not.toContain('附件');
+    expect(texts.join('')).not.toContain('[1]');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../../src/writers/docx/index.js';
-import type { DocumentModel } from '../../../src/model/document.js';
+import type { DocumentModel, Warning } from '../../../src/model/document.js';
 import type { RenderedCharts } from '../../../src/model/rendered.js';
 import { WriterError } from '../../../src/errors.js';
 import { CHART_ID, chartImage, sampleCharts, sampleModel, TIMESTAMP } from './fixtures.js';
@@ -8,10 +8,21 @@ import { find, findAll, openPackage, paragraphs, textOf, type XmlElement } from 
 
 async function build(model: DocumentModel, charts: RenderedCharts = sampleCharts()) {
   const { result, warnings } = await writeDocx(model, charts, { timestamp: TIMESTAMP });
+  return open(result, warnings);
+}
+
+async function open(result: Buffer, warnings: Warning[]) {
   const pkg = await openPackage(result);
   const doc = await pkg.xml('word/document.xml');
   const styles = await pkg.xml('word/styles.xml');
   return { result, warnings, pkg, doc, styles, paras: paragraphs(doc) };
+}
+
+const samples = new Map<string, ReturnType<typeof build>>();
+/** The unmodified sample of a preset, built once for all the tests that only read it. */
+function sample(preset: 'report' | 'gbt9704') {
+  if (!samples.has(preset)) samples.set(preset, build(sampleModel(preset)));
+  return samples.get(preset)!;
 }
 
 function style(styles: XmlElement, id: string): XmlElement {
@@ -24,14 +35,14 @@ const headingTexts = (paras: Array<{ style?: string; text: string }>, id: string
 
 describe.each(['report', 'gbt9704'] as const)('%s preset', (preset) => {
   it('writes only parts that are well-formed XML', async () => {
-    const { pkg } = await build(sampleModel(preset));
+    const { pkg } = await sample(preset);
     const xmlParts = pkg.names.filter((n) => /\.(xml|rels)$/.test(n));
     expect(xmlParts).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', 'word/footnotes.xml', 'docProps/core.xml', '[Content_Types].xml']));
     for (const name of xmlParts) await expect(pkg.xml(name), name).resolves.toBeTruthy();
   });
 
   it('numbers headings 一、（一） in the built-in heading styles, and drops deck-only sections', async () => {
-    const { paras, result } = await build(sampleModel(preset));
+    const { paras, result } = await sample(preset);
     expect(headingTexts(paras, 'Heading1').slice(0, 3)).toEqual(['一、基本情况', '二、存在问题', '三、下一步工作打算']);
     expect(headingTexts(paras, 'Heading2')).toEqual(['（一）数字基础设施持续夯实', '（二）平台体系不断完善']);
     const all = paras.map((p) => p.text).join('\n');
@@ -42,7 +53,7 @@ describe.each(['report', 'gbt9704'] as const)('%s preset', (preset) => {
   });
 
   it('sets East Asian fonts, hint and zh-CN language in styles and in every run', async () => {
-    const { doc, styles } = await build(sampleModel(preset));
+    const { doc, styles } = await sample(preset);
     const defaults = find(find(styles, 'w:docDefaults')!, 'w:rFonts')!;
     expect(defaults.attrs).toMatchObject({ 'w:eastAsia': 'FangSong_GB2312', 'w:hint': 'eastAsia', 'w:ascii': 'Times New Roman' });
     expect(find(find(styles, 'w:docDefaults')!, 'w:lang')!.attrs['w:eastAsia']).toBe('zh-CN');
@@ -70,7 +81,7 @@ describe.each(['report', 'gbt9704'] as const)('%s preset', (preset) => {
   });
 
   it('cites every figure in a real footnote: one per source and date per paragraph', async () => {
-    const { pkg, doc, paras } = await build(sampleModel(preset));
+    const { pkg, doc, paras } = await sample(preset);
     const notes = await pkg.xml('word/footnotes.xml');
     const real = findAll(notes, 'w:footnote').filter((f) => !f.attrs['w:type']);
     const texts = new Map(real.map((f) => [f.attrs['w:id'], textOf(f)]));
@@ -91,7 +102,7 @@ describe.each(['report', 'gbt9704'] as const)('%s preset', (preset) => {
   });
 
   it('numbers figures and tables in captions (图N below, 表N above)', async () => {
-    const { paras, doc } = await build(sampleModel(preset));
+    const { paras, doc } = await sample(preset);
     const captions = paras.filter((p) => p.style === 'Caption').map((p) => p.text);
     expect(captions).toEqual(['表1　主要指标', '图1　青岛市5G基站数量（2020—2025年）', '表2　青岛市主要工业互联网平台评价情况']);
     const seq = findAll(doc, 'w:fldSimple').map((f) => f.attrs['w:instr']);
@@ -108,7 +119,7 @@ describe.each(['report', 'gbt9704'] as const)('%s preset', (preset) => {
   });
 
   it('places the chart at the text width with its alt text', async () => {
-    const { pkg, doc } = await build(sampleModel(preset));
+    const { pkg, doc } = await sample(preset);
     const media = pkg.names.filter((n) => n.startsWith('word/media/'));
     expect(media).toHaveLength(1);
     const png = await pkg.zip.file(media[0])!.async('nodebuffer');
@@ -123,7 +134,7 @@ describe.each(['report', 'gbt9704'] as const)('%s preset', (preset) => {
   });
 
   it('turns KPI cards into a table and a timeline into dated paragraphs', async () => {
-    const { doc, paras } = await build(sampleModel(preset));
+    const { doc, paras } = await sample(preset);
     const kpi = findAll(doc, 'w:tbl')[0];
     const rows = findAll(kpi, 'w:tr').map((r) => findAll(r, 'w:tc').map(textOf));
     expect(rows[0]).toEqual(['指标', '数值', '变化情况']);
@@ -132,7 +143,7 @@ describe.each(['report', 'gbt9704'] as const)('%s preset', (preset) => {
   });
 
   it('records the data hash, as-of date and the fixed timestamp in the document properties', async () => {
-    const { pkg } = await build(sampleModel(preset));
+    const { pkg } = await sample(preset);
     const custom = await pkg.xml('docProps/custom.xml');
     const props = Object.fromEntries(findAll(custom, 'property').map((p) => [p.attrs.name, textOf({ ...p, children: p.children }) || findAll(p, 'vt:lpwstr').map((v) => v.children.join('')).join('')]));
     expect(props.DataHash).toBe(sampleModel(preset).meta.dataHash);
@@ -156,7 +167,7 @@ describe.each(['report', 'gbt9704'] as const)('%s preset', (preset) => {
 
 describe('gbt9704 preset', () => {
   it('sets the GB/T 9704 type area, 22 lines of 579 twips and the 三号 body', async () => {
-    const { doc, styles } = await build(sampleModel('gbt9704'));
+    const { doc, styles } = await sample('gbt9704');
     const sect = findAll(doc, 'w:sectPr');
     expect(sect).toHaveLength(1);
     expect(find(sect[0], 'w:pgSz')!.attrs).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
@@ -174,7 +185,7 @@ describe('gbt9704 preset', () => {
   });
 
   it('puts page numbers — N — right on odd pages and left on even pages', async () => {
-    const { pkg, doc } = await build(sampleModel('gbt9704'));
+    const { pkg, doc } = await sample('gbt9704');
     const settings = await pkg.xml('word/settings.xml');
     expect(find(settings, 'w:evenAndOddHeaders')!.attrs['w:val'] ?? 'true').not.toBe('false');
     const refs = findAll(find(doc, 'w:sectPr')!, 'w:footerReference');
@@ -194,7 +205,7 @@ describe('gbt9704 preset', () => {
   });
 
   it('runs a level-3 heading into its paragraph and signs off with issuer and date', async () => {
-    const { paras } = await build(sampleModel('gbt9704'));
+    const { paras } = await sample('gbt9704');
     const runIn = paras.find((p) => p.text.startsWith('1.网络覆盖'))!;
     expect(runIn.text).toBe('1.网络覆盖。重点工业园区实现5G网络全覆盖，4.6万个基站支撑各类工业场景。');
     expect(find(runIn.el, 'w:outlineLvl')!.attrs['w:val']).toBe('2');
@@ -213,7 +224,7 @@ describe('gbt9704 preset', () => {
 
 describe('report preset', () => {
   it('has a cover, a contents section and a body numbered from page 1', async () => {
-    const { doc, paras } = await build(sampleModel('report'));
+    const { doc, paras } = await sample('report');
     const sects = findAll(doc, 'w:sectPr');
     expect(sects).toHaveLength(3);
     expect(findAll(sects[0], 'w:footerReference')).toHaveLength(0);
@@ -224,7 +235,7 @@ describe('report preset', () => {
   });
 
   it('pre-fills the TOC field with linked entries and estimated page numbers, and asks for no update', async () => {
-    const { doc, paras, pkg } = await build(sampleModel('report'));
+    const { doc, paras, pkg } = await sample('report');
     const instr = findAll(doc, 'w:instrText').map((i) => i.children.join('').trim());
     expect(instr[0]).toBe('TOC \\o "1-3" \\h \\z \\u');
     expect(findAll(doc, 'w:fldChar').every((f) => f.attrs['w:dirty'] === undefined)).toBe(true);
@@ -257,7 +268,7 @@ describe('report preset', () => {
   });
 
   it('ends with the sources annex as an unnumbered chapter, after the closing words', async () => {
-    const { paras } = await build(sampleModel('report'));
+    const { paras } = await sample('report');
     const texts = paras.map((p) => p.text);
     const annex = texts.lastIndexOf('数据来源');
     expect(paras[annex].style).toBe('Heading1');
@@ -270,7 +281,7 @@ describe('report preset', () => {
   });
 
   it('centres a single page-number footer', async () => {
-    const { pkg } = await build(sampleModel('report'));
+    const { pkg } = await sample('report');
     const settings = await pkg.text('word/settings.xml');
     expect(settings).not.toMatch(/<w:evenAndOddHeaders\/>|<w:evenAndOddHeaders w:val="(true|1)"/);
     const footers = pkg.names.filter((n) => /^word\/footer\d+\.xml$/.test(n));

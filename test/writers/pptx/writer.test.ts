@@ -30,6 +30,29 @@ describe('writePptx on the sample deck', () => {
     expect(deck.slideSize).toEqual({ cx: 12192000, cy: 6858000 });
   });
 
+  it('declares a content type for every part and resolves every relationship', () => {
+    const types = deck.xml.get('[Content_Types].xml')!;
+    const overrides = new Set(findAll(types, 'Override').map((o) => o.attrs.PartName.slice(1)));
+    const defaults = new Set(findAll(types, 'Default').map((d) => d.attrs.Extension));
+    for (const name of deck.parts.keys()) {
+      if (name === '[Content_Types].xml') continue;
+      const ext = name.split('.').pop()!;
+      // Slides, layouts, masters, notes, theme and properties need their own type; media and rels go by extension.
+      if (name.endsWith('.xml')) expect(overrides.has(name), name).toBe(true);
+      else expect(defaults.has(ext), name).toBe(true);
+    }
+    for (const [name, root] of deck.xml) {
+      if (!name.endsWith('.rels')) continue;
+      // The folder of the part the relationships belong to ("" for the package's own _rels/.rels).
+      const base = name.replace(/(^|\/)_rels\/([^/]*)\.rels$/, '$1$2').replace(/[^/]*$/, '');
+      for (const r of findAll(root, 'Relationship')) {
+        if (r.attrs.TargetMode === 'External') continue;
+        const target = r.attrs.Target.startsWith('/') ? r.attrs.Target.slice(1) : new URL(r.attrs.Target, `http://x/${base}`).pathname.slice(1);
+        expect(deck.parts.has(target), `${name} → ${r.attrs.Target}`).toBe(true);
+      }
+    }
+  });
+
   it('has one slide per planned slide, each on the master of its layout', () => {
     expect(deck.slides.map((s) => s.layoutName)).toEqual(plan.slides.map((s) => LAYOUT_NAMES[s.layout]));
   });
