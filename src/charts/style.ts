@@ -47,14 +47,18 @@ function greedyWrap(text: string, maxWidth: number, size: number, family: string
   const tokens = text.match(/[A-Za-z0-9.%+\-]+|[^A-Za-z0-9.%+\-]/gu) ?? [];
   const lines: string[] = [];
   let line = '';
+  let width = 0;
   for (const token of tokens) {
-    const next = line + token;
+    // Token widths add up: Latin runs are single tokens, so no kerning pair spans two of them.
+    const w = measureTextWidth(token, size, bold, family);
     const noStart = /^[，。；：、）》”’！？,.;:)]$/u.test(token);
-    if (line && !noStart && measureTextWidth(next, size, bold, family) > maxWidth) {
+    if (line && !noStart && width + w > maxWidth) {
       lines.push(line.trimEnd());
       line = token.trimStart();
+      width = line ? w : 0;
     } else {
-      line = next;
+      line += token;
+      width += w;
     }
   }
   if (line) lines.push(line);

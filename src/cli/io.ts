@@ -1,11 +1,14 @@
 /**
- * The only file-system code: reading data and template folders, and writing
- * outputs atomically (temporary file, then rename), so a failed build never
- * leaves a broken file and never replaces the last good one.
+ * The only file-system code: reading data and template folders (data also
+ * from git revisions), and writing outputs atomically (temporary file, then
+ * rename), so a failed build never leaves a broken file and never replaces
+ * the last good one.
  */
 import { promises as fs, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { DataError, OutputError, UsageError } from '../errors.js';
 import type { TextFile } from '../facts/model.js';
 import type { TemplateFiles } from '../templates/manifest.js';
@@ -60,6 +63,23 @@ export async function readTemplateDir(dir: string, seen: string[] = []): Promise
   const base = resolveTemplate(path.isAbsolute(parent) || parent.startsWith('.') ? path.resolve(dir, parent) : parent);
   const inherited = await readTemplateDir(base.dir, [...seen, path.resolve(dir)]);
   return { dir: displayPath(dir), files: new Map([...inherited.files, ...map]) };
+}
+
+/** A template folder and the folders it extends, nearest first (what watch mode watches). */
+export function templateChain(dir: string): string[] {
+  const out: string[] = [];
+  let d: string | undefined = path.resolve(dir);
+  while (d && !out.includes(d)) {
+    out.push(d);
+    const manifest = path.join(d, 'template.yaml');
+    const parent = existsSync(manifest) ? /^extends:\s*["']?([^"'#\s]+)/m.exec(readFileSync(manifest, 'utf8'))?.[1] : undefined;
+    try {
+      d = parent ? resolveTemplate(path.isAbsolute(parent) || parent.startsWith('.') ? path.resolve(d, parent) : parent).dir : undefined;
+    } catch {
+      d = undefined; // the build reports the missing parent
+    }
+  }
+  return out;
 }
 
 /** Folders that hold templates: ./templates if present, then the package's own. */
@@ -146,4 +166,67 @@ export async function readSeedTexts(dir: string): Promise<Map<string, string>> {
     if (statSync(full).isFile()) map.set(f, await fs.readFile(full, 'utf8'));
   }
   return map;
+}
+
+/** A data set read from a folder or from git, with a label for messages. */
+export interface DataSnapshot {
+  /** data, HEAD~1:data … */
+  label: string;
+  files: TextFile[];
+}
+
+const execFileP = promisify(execFile);
+
+async function git(args: string[], cwd: string): Promise<string> {
+  try {
+    return (await execFileP('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })).stdout;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { stderr?: string };
+    if (err.code === 'ENOENT') throw new UsageError([{ message: 'git is not installed, so a revision cannot be read', hint: 'install git, or pass a folder instead of a revision' }]);
+    throw Object.assign(new Error((err.stderr ?? err.message).trim().split('\n')[0]), { gitFailed: true });
+  }
+}
+
+/**
+ * The old or new side of `diff` and `--changes-since`: a folder, `REV:PATH`
+ * (git's own syntax, e.g. HEAD:data), or a bare revision (HEAD~1, a tag),
+ * meaning the data folder `dataDir` as it was at that revision.
+ */
+export async function readDataSnapshot(spec: string, dataDir: string): Promise<DataSnapshot> {
+  if (existsSync(spec) && statSync(spec).isDirectory()) return { label: displayPath(path.resolve(spec)), files: await readDataDir(spec) };
+  const colon = /^[A-Za-z]:[\\/]/.test(spec) ? -1 : spec.indexOf(':');
+  let cwd = process.cwd();
+  let treeSpec: string;
+  let label: string;
+  if (colon > 0) {
+    treeSpec = spec;
+    label = spec.replace(/\/+$/, '');
+  } else {
+    // Run git inside the data folder so `rev:./` names that folder whatever the working directory.
+    const dir = path.resolve(dataDir);
+    if (existsSync(dir)) cwd = dir;
+    const rel = existsSync(dir) ? '' : path.relative(cwd, dir).split(path.sep).join('/');
+    treeSpec = `${spec}:./${rel}`;
+    label = `${spec}:${displayPath(dir)}`;
+  }
+  let tree: string;
+  try {
+    const type = (await git(['cat-file', '-t', treeSpec], cwd)).trim();
+    if (type !== 'tree') throw new Error(`${treeSpec} is a ${type}, not a folder`);
+    tree = (await git(['rev-parse', treeSpec], cwd)).trim();
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError([
+      {
+        message: `'${spec}' is neither a folder nor a git revision holding the data folder (${(e as Error).message})`,
+        hint: 'pass a data folder, a revision such as HEAD~1 (the --data folder at that revision) or REV:PATH such as HEAD:data',
+      },
+    ]);
+  }
+  const names = (await git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', tree], cwd))
+    .split('\0')
+    .filter((n) => n && /\.ya?ml$/.test(n) && !n.split('/').some((part) => part.startsWith('.')));
+  if (!names.length) throw new DataError([{ file: label, message: 'no .yaml files in the data folder at that revision' }]);
+  const files = await Promise.all(names.map(async (n) => ({ path: `${label}/${n}`, text: await git(['cat-file', 'blob', `${tree}:${n}`], cwd) })));
+  return { label, files };
 }

@@ -12,6 +12,8 @@ import { runBuild } from './commands/build.js';
 import { runValidate } from './commands/validate.js';
 import { runList } from './commands/list.js';
 import { runCheckSources } from './commands/check-sources.js';
+import { runDiff } from './commands/diff.js';
+import { runWatch } from './commands/watch.js';
 
 type Handler = (argv: Record<string, unknown>) => Promise<number>;
 
@@ -23,6 +25,18 @@ const common = (y: Argv) =>
     .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary' });
 
 const asOfOption = { type: 'string', describe: 'Only facts known by this date (YYYY-MM or YYYY-MM-DD)' } as const;
+
+/** Options shared by build and watch. */
+const buildOptions = (y: Argv) =>
+  common(y)
+    .option('format', { type: 'string', array: true, default: ['pptx'], describe: 'pptx, docx, md or all (repeatable)' })
+    .option('template', { type: 'string', describe: 'Template NAME (under templates/) or DIR' })
+    .option('out', { type: 'string', default: './output', describe: 'Output folder' })
+    .option('as-of', asOfOption)
+    .option('changes-since', {
+      type: 'string',
+      describe: 'Add a 本次更新 slide / section listing the changes since OLD: a data folder, a git revision (HEAD~1: the --data folder then) or REV:PATH',
+    });
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = ExitCode.Success;
@@ -37,15 +51,30 @@ export async function main(argv: string[]): Promise<number> {
       ['build', '$0'],
       'Render the briefing (default command)',
       (y) =>
-        common(y)
-          .option('format', { type: 'string', array: true, default: ['pptx'], describe: 'pptx, docx, md or all (repeatable)' })
-          .option('template', { type: 'string', describe: 'Template NAME (under templates/) or DIR' })
-          .option('out', { type: 'string', default: './output', describe: 'Output folder' })
-          .option('as-of', asOfOption)
+        buildOptions(y)
           .example('$0 --format pptx', 'the default deck into ./output')
           .example('$0 --format all --as-of 2024-06', 'deck, report and Markdown as known in June 2024')
-          .example('$0 --format docx --template qingdao-report-gbt', 'the report in GB/T 9704 layout'),
+          .example('$0 --format docx --template qingdao-report-gbt', 'the report in GB/T 9704 layout')
+          .example('$0 --format all --changes-since HEAD~1', 'with a 本次更新 slide / section: what changed since the last commit'),
       run((a) => runBuild(a as never)),
+    )
+    .command(
+      'watch',
+      'Build, then rebuild whenever the data or template files change (Ctrl+C to stop)',
+      (y) => buildOptions(y).example('$0 watch --format pptx --format docx', 'rebuild deck and report on every save'),
+      run((a) => runWatch(a as never)),
+    )
+    .command(
+      'diff <old> [new]',
+      'List the fact-level changes from OLD to NEW (data folders or git revisions; NEW defaults to --data). Exits 0 with or without changes',
+      (y) =>
+        common(y)
+          .positional('old', { type: 'string', demandOption: true, describe: 'folder, git revision (the --data folder then) or REV:PATH' })
+          .positional('new', { type: 'string', describe: 'the same; default: the --data folder' })
+          .option('as-of', asOfOption)
+          .example('$0 diff HEAD~1', 'what changed in ./data since the last commit')
+          .example('$0 diff HEAD~3:data HEAD:data --json', 'between two commits, as JSON'),
+      run((a) => runDiff(a as never)),
     )
     .command(
       'validate',

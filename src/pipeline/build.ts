@@ -17,6 +17,7 @@ import { writePptx } from '../writers/pptx/index.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { writeMarkdown } from '../writers/md/index.js';
 import { UsageError } from '../errors.js';
+import { changeRows, type FactChange } from '../diff/index.js';
 
 export type Format = 'pptx' | 'docx' | 'md';
 export const FORMATS: Format[] = ['pptx', 'docx', 'md'];
@@ -31,6 +32,8 @@ export interface BuildInput {
   timestamp?: number;
   /** Reused across builds (watch mode) so unchanged charts are not re-rendered. */
   chartCache?: ChartCache;
+  /** Changes since an earlier data snapshot (see `diffData`): the template shows them on a 本次更新 slide / section. */
+  changes?: FactChange[];
 }
 
 export interface OutputFile {
@@ -89,7 +92,9 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
 
   const template: LoadedTemplate = await time('template', () => loadTemplate(input.template));
   const rendered: RenderedTemplate = await time('template', () => {
-    const r = renderTemplate(template, fb, { asOf, asOfLabel: formatChineseDate(asOf.slice(0, 7)) });
+    // Always passed (strict mode): an empty list renders no change slide.
+    const changes = changeRows(input.changes ?? [], (id) => fb.facts.has(id) || fb.milestones.has(id));
+    const r = renderTemplate(template, fb, { asOf, asOfLabel: formatChineseDate(asOf.slice(0, 7)), changes });
     warnings.push(...r.warnings);
     return r.result;
   });

@@ -5,6 +5,8 @@ import { loadTemplate } from '../../templates/manifest.js';
 import { renderTemplate } from '../../templates/render.js';
 import { toDocumentModel } from '../../markdown/index.js';
 import { defaultTheme } from '../../model/default-theme.js';
+import type { FactBase } from '../../facts/model.js';
+import { changeRows, diffFactBases } from '../../diff/index.js';
 import { listTemplates, readDataDir, readTemplateDir, resolveTemplate } from '../io.js';
 import { info, printWarnings, type Printer } from '../output.js';
 
@@ -24,7 +26,7 @@ export async function runValidate(args: ValidateArgs): Promise<number> {
     const files = await readTemplateDir(t.dir);
     const template = loadTemplate(files);
     // Rendering and parsing catch template errors that only show with real data.
-    const rendered = renderTemplate(template, fb, { asOf: args.asOf ?? '', asOfLabel: '' });
+    const rendered = renderTemplate(template, fb, { asOf: args.asOf ?? '', asOfLabel: '', changes: sampleChanges(fb) });
     const model = toDocumentModel(
       rendered.result,
       { title: '', issuer: '', asOf: '', dateLabel: '', dataHash: fb.hash, templateName: template.manifest.name, reportPreset: 'report' },
@@ -39,4 +41,11 @@ export async function runValidate(args: ValidateArgs): Promise<number> {
     info(args, `ok: ${data.length} data files, ${fb.facts.size} facts, ${fb.milestones.size} milestones, ${fb.sources.size} sources; templates ${templates.map((t) => t.name).join(', ') || '(none)'} render cleanly`);
   }
   return 0;
+}
+
+/** A few rows (new points against an empty base), so the 本次更新 partial is rendered and checked too. */
+function sampleChanges(fb: FactBase) {
+  const empty: FactBase = { ...fb, sources: new Map(), indicators: new Map(), rankings: new Map(), targets: new Map(), milestones: new Map(), facts: new Map() };
+  const changes = diffFactBases(empty, fb).result.filter((c) => c.target !== 'source').slice(0, 3);
+  return changeRows(changes, (id) => fb.facts.has(id) || fb.milestones.has(id));
 }

@@ -7,8 +7,8 @@
 import pptxgenModule from 'pptxgenjs';
 import type { DeckPlan, PlannedParagraph, Shape, TextShape } from './plan-types.js';
 import type { MasterDef } from './masters.js';
+import { FONT_MARKER } from './postprocess.js';
 
-export const FONT_MARKER = { heading: '@@GR-FONT-HEAD@@', body: '@@GR-FONT-BODY@@' } as const;
 
 // pptxgenjs ships CommonJS-style typings for an ES module: at run time the default import is the class itself.
 type PptxGenJS = InstanceType<typeof pptxgenModule.default>;

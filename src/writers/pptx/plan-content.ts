@@ -7,7 +7,7 @@ import type { Box, LayoutName, PlannedParagraph, Shape, SlidePlan, TextShape } f
 import { warn, type PlanContext } from './plan-context.js';
 import { buildItems, partition, placeStack, stackExtent, type FlowBlock, type FlowItem } from './plan-flow.js';
 import { bandHeight, placeChartImage, placeTakeaway, type ChartItem } from './plan-chart.js';
-import { fitText, sizeRange, sourceLineText, textShape } from './plan-fit.js';
+import { fitText, linesAt, sizeRange, sourceLineText, textShape } from './plan-fit.js';
 import { cleanText } from './plan-text.js';
 import { notesText } from './plan-notes.js';
 import { CHROME, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, MARGIN_X, SOURCE_BOTTOM, SOURCE_LINE_MAX, box } from './geometry.js';
@@ -52,9 +52,11 @@ function sizesFor(layout: LayoutName, ctx: PlanContext): number[] {
 
 interface Page {
   shapes: Shape[];
-  /** Shapes whose runs feed the source line. */
-  hasImage: boolean;
+  /** A chart (or its placeholder) is on the page: figures only the chart shows are cited here. */
+  hasChart: boolean;
 }
+
+const isChart = (s: Shape) => s.kind === 'image' || s.name === 'chart-missing';
 
 /** Fill slides with items at one size; every page makes progress (a block that can never fit is dropped with a warning). */
 function paginate(items: FlowItem[], area: Box, ctx: PlanContext, centre: boolean): Page[] {
@@ -70,7 +72,7 @@ function paginate(items: FlowItem[], area: Box, ctx: PlanContext, centre: boolea
     const used = stackExtent(p);
     const y = centre && !p.tail && pages.length === 0 ? area.y + Math.max(0, (area.h - used) * 0.4) : area.y;
     const shapes = placeStack(p, { ...area, y }, ctx);
-    pages.push({ shapes, hasImage: shapes.some((s) => s.kind === 'image') });
+    pages.push({ shapes, hasChart: shapes.some(isChart) });
     rest = p.tail;
   }
   return pages;
@@ -131,7 +133,7 @@ function chartTextPages(blocks: FlowBlock[], area: Box, ctx: PlanContext): Page[
   const items = buildItems(text, { sizePt: chosen, areaH: textArea.h, areaW: textArea.w }, ctx);
   const p = partition(items, textArea.w, textArea.h, true, ctx);
   shapes.push(...placeStack(p, textArea, ctx));
-  const pages: Page[] = [{ shapes, hasImage: true }];
+  const pages: Page[] = [{ shapes, hasChart: true }];
   if (p.tail) pages.push(...paginate(p.tail, area, ctx, false));
   return pages;
 }
@@ -148,10 +150,10 @@ function runCites(shapes: Shape[]): Citation[] {
 const citeKey = (c: Citation) => `${c.factId}\u0000${c.sourceId}\u0000${c.asOf}`;
 
 /** The citations a slide shows: its runs' figures, plus (on chart slides and the first slide) figures only the charts cite. */
-function slideCitations(pageShapes: Shape[], hasImage: boolean, first: boolean, section: Citation[], allRunKeys: Set<string>): Citation[] {
+function slideCitations(pageShapes: Shape[], hasChart: boolean, first: boolean, section: Citation[], allRunKeys: Set<string>): Citation[] {
   const keys = new Set(runCites(pageShapes).map(citeKey));
   const own = runCites(pageShapes);
-  const picked = section.filter((c) => keys.has(citeKey(c)) || ((hasImage || first) && !allRunKeys.has(citeKey(c))));
+  const picked = section.filter((c) => keys.has(citeKey(c)) || ((hasChart || first) && !allRunKeys.has(citeKey(c))));
   const extra = own.filter((c) => !section.some((s) => citeKey(s) === citeKey(c)));
   const seen = new Set<string>();
   return [...picked, ...extra].filter((c) => !seen.has(citeKey(c)) && !!seen.add(citeKey(c)));
@@ -165,8 +167,12 @@ function sourceShape(text: string, ctx: PlanContext): { shape?: TextShape; heigh
   return { shape: textShape('source-line', box(MARGIN_X, SOURCE_BOTTOM - h, CONTENT_W, h), f, 'bottom'), height: h };
 }
 
+/** One line at the heading size (or 2 pt less); else two lines, down to 20 pt; else cut. */
 function titleShape(title: string, ctx: PlanContext): TextShape {
-  const f = fitText(ctx, title, CHROME.title, sizeRange(ctx.theme.sizes.title, 20), 2, { color: ctx.theme.colors.primary, bold: true, font: 'heading', lineFactor: 1.15 }, 'slide title', true);
+  const t = ctx.theme.sizes.title;
+  const one = [t, t - 2].find((s) => linesAt(title, s, CHROME.title.w, true) <= 1);
+  const sizes = one ? [one] : sizeRange(t - 2, 20);
+  const f = fitText(ctx, title, CHROME.title, sizes, 2, { color: ctx.theme.colors.primary, bold: true, font: 'heading', lineFactor: 1.15 }, 'slide title');
   return textShape('title', CHROME.title, f);
 }
 
@@ -177,11 +183,11 @@ export function planContent(input: ContentInput, ctx: PlanContext): Unnumbered[]
   const bottom = Math.min(CONTENT_BOTTOM, SOURCE_BOTTOM - reserve - (reserve ? 0.12 : 0));
   const area = box(MARGIN_X, CONTENT_TOP, CONTENT_W, bottom - CONTENT_TOP);
   const pages = layout === 'chart-text' ? chartTextPages(input.blocks, area, ctx) : flowPages(input.blocks, layout, area, ctx);
-  if (pages.length === 0) pages.push({ shapes: [], hasImage: false });
+  if (pages.length === 0) pages.push({ shapes: [], hasChart: false });
   const allRunKeys = new Set(pages.flatMap((p) => runCites(p.shapes)).map(citeKey));
   const base = cleanText(input.title);
   return pages.map((page, i) => {
-    const cites = slideCitations(page.shapes, page.hasImage, i === 0, input.citations, allRunKeys);
+    const cites = slideCitations(page.shapes, page.hasChart, i === 0, input.citations, allRunKeys);
     const src = sourceShape(sourceLineText(cites), ctx);
     return {
       layout: i === 0 ? layout : layout === 'chart-text' ? 'bullets' : layout,

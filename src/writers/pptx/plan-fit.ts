@@ -55,6 +55,11 @@ export function fitText(
   return make(smallest, cut.parts.map((p) => p.text).join(''));
 }
 
+/** Lines `text` takes at a size in a box width (inches). */
+export function linesAt(text: string, sizePt: number, widthIn: number, bold = false): number {
+  return breakLines([{ text: cleanText(text), sizePt, bold }], inToPt(widthIn) * WIDTH_BUDGET).length;
+}
+
 export function textShape(name: string, b: Box, f: Fitted, valign: TextShape['valign'] = 'middle'): TextShape {
   return { kind: 'text', layer: 'front', box: b, paragraphs: [f.para], valign, name };
 }

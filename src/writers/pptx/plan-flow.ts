@@ -56,7 +56,8 @@ function listParas(list: ListBlock, size: number, ctx: PlanContext): PlannedPara
       bullet: numbered ? { kind: 'number', startAt: n } : { kind: 'char', char: level ? '•' : '■' },
       indentPt: Math.round(step) * (level + 1),
       level,
-      spaceBeforePt: i === 0 ? 0 : Math.round(level ? size * 0.25 : size * 0.5),
+      // The first paragraph of a text box drops its space (layoutParas); after a lead-in it keeps it.
+      spaceBeforePt: Math.round(level && i > 0 ? size * 0.25 : size * 0.5),
     });
   });
 }

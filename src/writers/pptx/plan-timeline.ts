@@ -1,10 +1,11 @@
 /** Timeline: dates above a horizontal axis, a node per event, the event text below. */
 import type { TimelineItem } from '../../model/document.js';
 import type { Box, PlannedParagraph, Shape } from './plan-types.js';
-import { GREY, warn, type PlanContext } from './plan-context.js';
-import { cleanText, layoutParas, para, run, runsFrom } from './plan-text.js';
-import { LINE_PITCH, WIDTH_BUDGET, truncateToWidth } from './text-layout.js';
-import { box, inToPt } from './geometry.js';
+import { GREY, type PlanContext } from './plan-context.js';
+import { layoutParas, para, run, runsFrom } from './plan-text.js';
+import { fitText, linesAt } from './plan-fit.js';
+import { LINE_PITCH } from './text-layout.js';
+import { box } from './geometry.js';
 
 /** More events than this go on further slides; each column must stay readable. */
 export const TIMELINE_PER_SLIDE = 6;
@@ -12,6 +13,7 @@ const DATE_GAP = 0.12;
 const NODE = 0.26;
 const TEXT_GAP = 0.18;
 const COL_PAD = 0.1;
+const MIN_DATE_SIZE = 14;
 
 export interface TimelineFlowItem {
   kind: 'timeline';
@@ -37,16 +39,21 @@ export function chunkTimeline(entries: TimelineItem[]): TimelineItem[][] {
   return out;
 }
 
+/** Dates share one size: the largest at which every date fits one line, else the smallest on two lines. */
+function fitDates(item: TimelineFlowItem, inner: number, ctx: PlanContext) {
+  const texts = item.dates.map((d) => d.runs.map((r) => r.text).join(''));
+  const base = item.dates[0]?.runs[0]?.sizePt ?? 20;
+  const sizes = [base, base - 2, base - 4].filter((s) => s >= MIN_DATE_SIZE);
+  if (!sizes.includes(MIN_DATE_SIZE)) sizes.push(MIN_DATE_SIZE);
+  const one = sizes.find((s) => texts.every((t) => linesAt(t, s, inner, true) <= 1));
+  const style = { color: ctx.theme.colors.primary, bold: true, font: 'heading' as const, align: 'center' as const, lineFactor: LINE_PITCH.heading };
+  return texts.map((t) => fitText(ctx, t, { w: inner, h: 2 }, [one ?? MIN_DATE_SIZE], one ? 1 : 2, style, 'timeline date'));
+}
+
 function laid(item: TimelineFlowItem, w: number, ctx: PlanContext) {
   const colW = w / Math.max(item.dates.length, 1);
   const inner = colW - 2 * COL_PAD;
-  const dates = item.dates.map((d) => {
-    const r = d.runs[0];
-    if (!r) return layoutParas([d], inner);
-    const cut = truncateToWidth([{ text: r.text, sizePt: r.sizePt, bold: true }], inToPt(inner) * WIDTH_BUDGET, 1);
-    if (cut.truncated) warn(ctx, 'pptx-text-truncated', `timeline date too long for its column: "${cleanText(r.text).slice(0, 30)}…"`);
-    return layoutParas([{ ...d, runs: [{ ...r, text: cut.parts.map((p) => p.text).join('') }] }], inner);
-  });
+  const dates = fitDates(item, inner, ctx).map((f) => ({ paras: [f.para], heightIn: f.heightIn }));
   const texts = item.texts.map((t) => layoutParas([t], inner));
   const dateH = Math.max(...dates.map((d) => d.heightIn));
   const textH = Math.max(...texts.map((t) => t.heightIn));

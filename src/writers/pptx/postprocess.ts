@@ -12,7 +12,9 @@
  * - notes become one paragraph per line.
  * All functions are pure string → string.
  */
-import { FONT_MARKER } from './emit.js';
+
+/** Font names emit writes and fixRunProperties replaces with the theme's (never a real font name). */
+export const FONT_MARKER = { heading: '@@GR-FONT-HEAD@@', body: '@@GR-FONT-BODY@@' } as const;
 
 export interface FontPair {
   latin: string;
@@ -65,7 +67,7 @@ export function fixRunProperties(xml: string, fonts: DeckFonts): string {
 const PPR = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
 
 /** One <a:pPr> per paragraph, first; East Asian line breaking on; bullets in the primary colour. */
-export function fixParagraphs(xml: string, bulletColor: string): string {
+export function fixParagraphs(xml: string, bulletColor: string, bulletFont: string): string {
   return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_m, inner: string) => {
     const first = inner.match(/^\s*(<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>))/);
     let ppr = first ? first[1] : '<a:pPr/>';
@@ -79,7 +81,11 @@ export function fixParagraphs(xml: string, bulletColor: string): string {
       ppr = ppr.replace(/<a:buClr>[\s\S]*?<\/a:buClr>/, '');
       const clr = `<a:buClr><a:srgbClr val="${bulletColor}"/></a:buClr>`;
       ppr = /<a:buSzPct\b/.test(ppr) ? ppr.replace(/<a:buSzPct\b/, `${clr}<a:buSzPct`) : ppr.replace(/<a:(buFont|buChar|buAutoNum)\b/, `${clr}<a:$1`);
-      if (/<a:buChar\b/.test(ppr)) ppr = ppr.replace(/<a:buSzPct val="\d+"\/>/, '<a:buSzPct val="80000"/>');
+      if (/<a:buChar\b/.test(ppr)) {
+        ppr = ppr.replace(/<a:buSzPct val="\d+"\/>/, '<a:buSzPct val="60000"/>');
+        // Draw ■ and • from the East Asian font, whose squares sit centred on CJK text.
+        if (!/<a:buFont\b/.test(ppr)) ppr = ppr.replace(/<a:buChar\b/, `<a:buFont typeface="${escapeXml(bulletFont)}"/><a:buChar`);
+      }
     }
     return `<a:p>${ppr}${rest}</a:p>`;
   });
@@ -98,7 +104,7 @@ export function renumberShapes(xml: string): string {
 
 /** All fixes for a slide, layout, master or notes part. */
 export function fixPart(xml: string, fonts: DeckFonts, bulletColor: string): string {
-  return renumberShapes(fixBackground(fixParagraphs(fixRunProperties(xml, fonts), bulletColor)));
+  return renumberShapes(fixBackground(fixParagraphs(fixRunProperties(xml, fonts), bulletColor, fonts.body.eastAsia)));
 }
 
 export interface ThemeColours {

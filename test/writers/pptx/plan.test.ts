@@ -82,6 +82,15 @@ describe('fitting', () => {
     expect(size).toBeGreaterThanOrEqual(defaultTheme.sizes.minBody);
   });
 
+  it('balances a list over its slides instead of leaving a last item alone', () => {
+    const items = Array.from({ length: 9 }, (_, i) => `第${i + 1}项：推动规上工业企业数字化改造，培育一批“灯塔工厂”和智能制造示范工厂，形成可复制推广的经验做法，带动产业链上下游协同转型`);
+    const { plan } = planDeck(doc([section(2, '任务', 'content', [ul(...items)])]), new Map());
+    const counts = plan.slides.map((s) => texts(s).filter((x) => x.name === 'body').reduce((n, x) => n + x.paragraphs.length, 0));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(9);
+    expect(counts.length).toBeGreaterThan(1);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
+
   it('continues a 2,000-character paragraph over slides without losing a character', () => {
     const long = '工业互联网平台赋能中小企业数字化转型，'.repeat(105).slice(0, 2000);
     const { plan } = planDeck(doc([section(2, '长段落', 'content', [p(t(long))])]), new Map());

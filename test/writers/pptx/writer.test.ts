@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { writePptx } from '../../../src/writers/pptx/index.js';
 import { planDeck } from '../../../src/writers/pptx/plan.js';
-import { FONT_MARKER } from '../../../src/writers/pptx/emit.js';
+import { FONT_MARKER } from '../../../src/writers/pptx/postprocess.js';
 import { childElements, findAll, findFirst, textContent } from '../../helpers/ooxml.js';
 import { boxes, entryDates, notesText, placeholderText, readDeck, shapeText, type ReadDeck } from './deck-reader.js';
 import { TIMESTAMP, sampleCharts, sampleDoc } from './fixtures.js';
+import { hostileDoc } from './hostile-fixture.js';
 import { defaultTheme } from '../../../src/model/default-theme.js';
 
 const LAYOUT_NAMES: Record<string, string> = {
@@ -192,6 +193,17 @@ describe('writePptx with an unusual theme', () => {
     const title = findAll(slide.xml, 'p:sp').find((s) => findAll(s, 'p:ph').some((p) => p.attrs.type === 'title'))!;
     expect(childElements(findFirst(title, 'a:rPr')!, 'a:ea')[0].attrs.typeface).toBe('SimHei');
     expect(childElements(findFirst(title, 'a:rPr')!, 'a:latin')[0].attrs.typeface).toBe('Arial Black');
+  });
+
+  it('prints nothing (pptxgenjs warns on the console for some inputs)', async () => {
+    const spies = (['log', 'warn', 'error', 'info'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
+    try {
+      await writePptx(sampleDoc(), sampleCharts(), { timestamp: TIMESTAMP });
+      await writePptx(hostileDoc(), new Map(), { timestamp: TIMESTAMP });
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('returns a warning, not an error, for a chart without an image', async () => {

@@ -1,0 +1,129 @@
+/**
+ * `gen-report watch`: build once, then rebuild whenever a file under the data
+ * folder or the template folders changes. A failed rebuild prints its error
+ * and leaves the last good output in place (writes are atomic and happen
+ * only after a whole build succeeded). One chart cache lives across
+ * rebuilds, so only charts whose spec changed are drawn again.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { ChartCache } from '../../charts/index.js';
+import { diffData } from '../../diff/index.js';
+import type { TextFile } from '../../facts/model.js';
+import type { TemplateFiles } from '../../templates/manifest.js';
+import { displayPath, readDataDir, readDataSnapshot, readTemplateDir, templateChain, writeOutputs, type DataSnapshot } from '../io.js';
+import { printWarnings, reportError } from '../output.js';
+import { TreeWatcher } from '../watcher.js';
+import { buildGroups, describeChangesSince, parseFormats, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
+
+const DEBOUNCE_MS = 150;
+/** Files whose change matters; editors' swap and backup files (and vim's 4913 probe) do not. */
+const RELEVANT = /\.(ya?ml|hbs|md)$/;
+
+export type WatchArgs = BuildArgs;
+
+function hashInputs(data: TextFile[], templates: TemplateFiles[]): string {
+  const h = createHash('sha256');
+  for (const f of data) h.update(`${f.path}\0${f.text}\0`);
+  for (const t of templates) for (const [name, text] of [...t.files].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(`${t.dir}/${name}\0${text}\0`);
+  return h.digest('hex');
+}
+
+export async function runWatch(args: WatchArgs): Promise<number> {
+  // Usage problems (bad format, unknown template, bad revision) end the command before watching.
+  const formats = parseFormats(args.format);
+  const groups = templateGroups(formats, args.template);
+  const old: DataSnapshot | undefined = args.changesSince ? await readDataSnapshot(args.changesSince, args.data) : undefined;
+  const timestamp = sourceDateEpoch();
+  const cache = new ChartCache();
+  const out = path.resolve(args.out);
+  const say = (line: string, extra: Record<string, unknown> = {}) => {
+    if (args.json) process.stdout.write(`${JSON.stringify(extra)}\n`);
+    else if (!args.quiet) process.stdout.write(`${line}\n`);
+  };
+
+  let lastInputs = '';
+  let builds = 0;
+  const rebuild = async (changed: string[]) => {
+    const started = performance.now();
+    const hits = cache.hits;
+    const misses = cache.misses;
+    const what = changed.length ? `${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` (+${changed.length - 3})` : ''} changed → ` : '';
+    try {
+      const data = await readDataDir(args.data);
+      const templates = await Promise.all(groups.map((g) => readTemplateDir(g.choice.dir)));
+      const inputs = hashInputs(data, templates);
+      if (builds > 0 && inputs === lastInputs) return; // saved without a change
+      lastInputs = inputs;
+      const since = old && { label: old.label, changes: diffData(old.files, data, { asOf: args.asOf }).result, warnings: [] };
+      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, chartCache: cache, changes: since?.changes, templates });
+      const written = await writeOutputs(args.out, r.files);
+      const ms = Math.round(performance.now() - started);
+      const charts = { rendered: cache.misses - misses, reused: cache.hits - hits };
+      printWarnings(args, r.warnings);
+      if (since) say(describeChangesSince(since));
+      const files = written.filter((w) => !w.path.endsWith('.png')).map((w) => w.path);
+      say(`${what}${builds ? 'rebuilt' : 'built'} ${files.join(', ')} in ${ms} ms · charts: ${charts.rendered} re-rendered, ${charts.reused} reused`, {
+        event: 'build',
+        ok: true,
+        changed,
+        files,
+        ms,
+        charts,
+      });
+    } catch (e) {
+      // reportError prints the problems (file:line, no stack) to stderr; the command goes on.
+      reportError(e);
+      say(`${what}build failed; keeping the last good output in ${displayPath(out)}`, { event: 'build', ok: false, changed, message: (e as Error).message });
+    } finally {
+      builds++;
+    }
+  };
+
+  await rebuild([]);
+
+  const dirs = [...new Set([path.resolve(args.data), ...groups.flatMap((g) => templateChain(g.choice.dir))])];
+  return new Promise<number>((resolve) => {
+    const pending = new Set<string>();
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> | undefined;
+    let stopping = false;
+
+    const run = () => {
+      timer = undefined;
+      if (running || stopping) return; // the running build re-checks `pending` when it ends
+      const changed = [...pending].sort();
+      pending.clear();
+      running = rebuild(changed).finally(() => {
+        running = undefined;
+        if (pending.size && !stopping) timer = setTimeout(run, DEBOUNCE_MS);
+      });
+    };
+    const onChange = (file: string) => {
+      if (!RELEVANT.test(file)) return;
+      if (file === out || file.startsWith(out + path.sep)) return; // our own output, if it lies inside a watched folder
+      pending.add(displayPath(file));
+      clearTimeout(timer);
+      timer = setTimeout(run, DEBOUNCE_MS);
+    };
+    const watcher = new TreeWatcher(onChange, (dir, e) => process.stderr.write(`gen-report: cannot watch ${displayPath(dir)}: ${e.message}\n`));
+    for (const dir of dirs) watcher.add(dir);
+    say(`watching ${dirs.map((d) => displayPath(d)).join(', ')} for changes (Ctrl+C to stop)`, { event: 'watching', dirs: dirs.map((d) => displayPath(d)) });
+
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      clearTimeout(timer);
+      watcher.close();
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      // Let a build in progress finish its atomic write rather than leave temporary files.
+      void Promise.resolve(running).then(() => {
+        say('stopped watching', { event: 'stopped' });
+        resolve(0);
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
