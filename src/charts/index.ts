@@ -23,7 +23,7 @@ export { ChartCache, chartKey, RENDER_VERSION, type ChartCacheOptions } from './
 export { describeChart, withUnit } from './alt.js';
 export { MEDIA, pixelSize, type MediumSize, type Typography } from './sizes.js';
 export { checkCoverage, checkSpec, chartTexts } from './validate.js';
-export { rendererCount } from './renderer.js';
+export { rendererCount, rendererStats } from './renderer.js';
 
 export interface RenderChartsOptions {
   cache?: ChartCache;

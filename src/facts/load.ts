@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, isMap, isNode, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import { sanitizeDeep } from '../util/sanitize.js';
 import { DataError, type Problem } from '../errors.js';
 import { dataFileSchema, type DataFile } from './schema.js';
 import { assembleFactBase } from './assemble.js';
@@ -164,7 +165,8 @@ export function parseDataFile(file: string, text: string): { parsed?: ParsedFile
     };
   }
   const locate = locator(doc, counter);
-  const raw = doc.toJS() ?? {};
+  // The one sanitiser: whatever a paste from Word or a PDF brought, before anything reads it.
+  const raw = sanitizeDeep(doc.toJS() ?? {});
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { problems: [{ file, line: 1, column: 1, message: 'a data file must be a mapping with keys such as indicators: or sources:' }] };
   }

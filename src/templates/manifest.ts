@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { TemplateError, type Problem } from '../errors.js';
+import { sanitizeDeep } from '../util/sanitize.js';
 import { defaultTheme } from '../model/default-theme.js';
 import type { Theme } from '../model/theme.js';
 import { chartFileSchema, type ChartDefinition } from './charts.js';
@@ -72,7 +73,7 @@ function parseYaml(dir: string, name: string, text: string): { value: unknown; l
     throw new TemplateError([{ file: `${dir}/${name}`, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col, message: `YAML syntax error: ${e.message.split('\n')[0]}` }]);
   }
   return {
-    value: doc.toJS() ?? {},
+    value: sanitizeDeep(doc.toJS() ?? {}),
     locate: (path) => {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number] } | undefined;

@@ -12,17 +12,10 @@ import { toDocumentModel } from '../../src/markdown/index.js';
 import type { Block, DocumentModel, Run } from '../../src/model/document.js';
 import { loadTemplate } from '../../src/templates/manifest.js';
 import { renderTemplate } from '../../src/templates/render.js';
-import { repoRoot, readData, readTemplate } from '../helpers/fixtures.js';
+import { repoRoot, readData } from '../helpers/fixtures.js';
+import { templateFiles } from '../helpers/build.js';
 
 const data = readData(path.join(repoRoot, 'data'));
-
-function templateFiles(name: string) {
-  // `extends` is resolved by the CLI's reader; do the same overlay here.
-  const own = readTemplate(path.join(repoRoot, 'templates', name), `templates/${name}`);
-  const parent = /^extends:\s*(\S+)/m.exec(own.files.get('template.yaml')!)?.[1];
-  if (!parent) return own;
-  return { dir: own.dir, files: new Map([...templateFiles(parent).files, ...own.files]) };
-}
 
 function modelOf(name: string, fb: FactBase): DocumentModel {
   const template = loadTemplate(templateFiles(name));

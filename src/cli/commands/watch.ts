@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ChartCache } from '../../charts/index.js';
-import { diffData } from '../../diff/index.js';
+import { countChanges, diffData } from '../../diff/index.js';
+import { UsageError } from '../../errors.js';
 import type { TextFile } from '../../facts/model.js';
 import type { TemplateFiles } from '../../templates/manifest.js';
 import { displayPath, readDataDir, readDataSnapshot, readTemplateDir, templateChain, writeOutputs, type DataSnapshot } from '../io.js';
@@ -37,8 +38,9 @@ export async function runWatch(args: WatchArgs): Promise<number> {
   const timestamp = sourceDateEpoch();
   const cache = new ChartCache();
   const out = path.resolve(args.out);
-  const say = (line: string, extra: Record<string, unknown> = {}) => {
-    if (args.json) process.stdout.write(`${JSON.stringify(extra)}\n`);
+  // --json: one JSON object per event, for scripts and editors.
+  const say = (line: string, event: Record<string, unknown>) => {
+    if (args.json) process.stdout.write(`${JSON.stringify(event)}\n`);
     else if (!args.quiet) process.stdout.write(`${line}\n`);
   };
 
@@ -61,7 +63,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       const ms = Math.round(performance.now() - started);
       const charts = { rendered: cache.misses - misses, reused: cache.hits - hits };
       printWarnings(args, r.warnings);
-      if (since) say(describeChangesSince(since));
+      if (since) say(describeChangesSince(since), { event: 'changes', since: since.label, ...countChanges(since.changes) });
       const files = written.filter((w) => !w.path.endsWith('.png')).map((w) => w.path);
       say(`${what}${builds ? 'rebuilt' : 'built'} ${files.join(', ')} in ${ms} ms · charts: ${charts.rendered} re-rendered, ${charts.reused} reused`, {
         event: 'build',
@@ -72,6 +74,8 @@ export async function runWatch(args: WatchArgs): Promise<number> {
         charts,
       });
     } catch (e) {
+      // A usage error at the start (say, a bad --as-of) will not go away by editing files.
+      if (builds === 0 && e instanceof UsageError) throw e;
       // reportError prints the problems (file:line, no stack) to stderr; the command goes on.
       reportError(e);
       say(`${what}build failed; keeping the last good output in ${displayPath(out)}`, { event: 'build', ok: false, changed, message: (e as Error).message });
@@ -80,7 +84,21 @@ export async function runWatch(args: WatchArgs): Promise<number> {
     }
   };
 
-  await rebuild([]);
+  // Signals are taken from the start, so Ctrl+C during the first build also lets its write finish.
+  let stopRequested = false;
+  const early = () => (stopRequested = true);
+  process.on('SIGINT', early);
+  process.on('SIGTERM', early);
+  try {
+    await rebuild([]);
+  } finally {
+    process.off('SIGINT', early);
+    process.off('SIGTERM', early);
+  }
+  if (stopRequested) {
+    say('stopped watching', { event: 'stopped' });
+    return 0;
+  }
 
   const dirs = [...new Set([path.resolve(args.data), ...groups.flatMap((g) => templateChain(g.choice.dir))])];
   return new Promise<number>((resolve) => {
