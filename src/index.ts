@@ -11,6 +11,7 @@ export { renderCharts } from './charts/index.js';
 export { writePptx } from './writers/pptx/index.js';
 export { writeDocx } from './writers/docx/index.js';
 export { writeMarkdown } from './writers/md/index.js';
+export { diffFactBases, diffData, changeRows, type FactChange, type ChangeRow } from './diff/index.js';
 export * from './errors.js';
 export type * from './model/document.js';
 export type * from './model/rendered.js';

@@ -114,6 +114,12 @@ export async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
+// `gen-report list | head` closes the pipe early: stop quietly, not with a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;

@@ -65,8 +65,11 @@ export function columnWidths(item: TableFlowItem, w: number): number[] {
   const n = item.header.length;
   const pad = 2 * MARGIN_X;
   const nat = Array.from({ length: n }, (_, i) => Math.max(...all.map((r) => ptToIn(measureStyled(styled(r[i])) / WIDTH_BUDGET))) + pad);
+  // CJK breaks between any two characters, so the longest unbreakable run can be one
+  // character wide; keep every column at least ~5 characters (or its natural width).
+  const floor = (i: number) => Math.min(nat[i], ptToIn((5 * (item.header[i]?.runs[0]?.sizePt ?? 16)) / WIDTH_BUDGET) + pad);
   const min = Array.from({ length: n }, (_, i) =>
-    Math.min(Math.max(...all.map((r) => ptToIn(longestUnbreakable(styled(r[i])) / WIDTH_BUDGET))) + pad, w / n),
+    Math.min(Math.max(floor(i), ...all.map((r) => ptToIn(longestUnbreakable(styled(r[i])) / WIDTH_BUDGET) + pad)), w / n),
   );
   const natSum = nat.reduce((a, b) => a + b, 0);
   if (natSum <= w) return nat.map((v) => v + ((w - natSum) * v) / natSum);
