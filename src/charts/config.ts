@@ -41,7 +41,7 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
   const palette = theme.colors.series.map(hex);
   const color = (i: number) => palette[i % palette.length];
   const font = (size: number, bold = false) => ({ family, size, weight: bold ? ('bold' as const) : ('normal' as const), lineHeight: 1.3 });
-  const slide = medium === 'slide';
+  const slide = medium !== 'page';
   const horizontal = spec.kind === 'hbar';
   const doughnut = spec.kind === 'doughnut';
   const contentWidth = m.widthPt - 2 * t.margin;
@@ -50,13 +50,15 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
   const hasRight = roles.some((r) => r.axis === 'right');
   const bars = roles.filter((r) => r.draw === 'bar').length;
 
-  // Text under the chart, wrapped to the full width.
-  const noteLines = [spec.sourceNote, ...(spec.footnotes ?? [])]
+  // The writers print the source beside every chart (the slide's source line, the
+  // report's caption and note), and the report numbers its own caption (图N 标题):
+  // so slides keep the title and the comparability notes, report figures neither.
+  const noteLines = (slide ? (spec.footnotes ?? []) : [])
     .filter((s) => s.trim())
     .flatMap((s) => wrapText(s, contentWidth, t.note, family));
   const noteLineHeight = t.note * 1.35;
   const notesHeight = noteLines.length ? noteLines.length * noteLineHeight + t.note * 0.6 : 0;
-  const titleLines = wrapText(spec.title, contentWidth, t.title, family, true, true);
+  const titleLines = slide ? wrapText(spec.title, contentWidth, t.title, family, true, true) : [];
 
   // Category labels wrapped to the room each category gets.
   const categoryRoom = horizontal ? m.widthPt * 0.28 : (contentWidth - 60) / Math.max(1, spec.labels.length) - 6;
@@ -231,7 +233,7 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
       plugins: {
         tooltip: { enabled: false },
         title: {
-          display: true,
+          display: titleLines.length > 0,
           text: titleLines.length > 1 ? titleLines : spec.title,
           align: 'start',
           color: text,

@@ -11,7 +11,7 @@ import { MEDIA } from './sizes.js';
 import { axisOf, drawOf } from './roles.js';
 
 /** Smallest data label: slides are read from across a room. */
-const MIN_LABEL: Record<ChartMedium, number> = { slide: 12, page: 8 };
+const MIN_LABEL: Record<ChartMedium, number> = { slide: 12, column: 12, page: 8 };
 
 export interface LabelPlan {
   size: number;

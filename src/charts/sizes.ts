@@ -44,6 +44,13 @@ export const MEDIA: Record<ChartMedium, MediumSize> = {
     scale: 3,
     type: { title: 18, tick: 13, dataLabel: 13, legend: 13, axisTitle: 12, note: 12, margin: 8 },
   },
+  // One of two columns on a slide: same type sizes as a full-width slide chart.
+  column: {
+    widthPt: 400,
+    heightPt: 340,
+    scale: 3,
+    type: { title: 18, tick: 13, dataLabel: 13, legend: 13, axisTitle: 12, note: 12, margin: 8 },
+  },
   // Figures in an A4 report use 五号 (10.5 pt) text, notes a size smaller.
   page: {
     widthPt: 442,

@@ -9,7 +9,8 @@ export interface RenderedImage {
   heightIn: number;
 }
 
-export type ChartMedium = 'slide' | 'page';
+/** slide: the full content area; column: one of two columns on a slide; page: A4 text width. */
+export type ChartMedium = 'slide' | 'column' | 'page';
 
 /** chart id -> rendered image per medium. */
 export type RenderedCharts = Map<string, Partial<Record<ChartMedium, RenderedImage>>>;

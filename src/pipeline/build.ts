@@ -8,7 +8,7 @@ import { factBaseAsOf } from '../facts/as-of.js';
 import type { FactBase, TextFile } from '../facts/model.js';
 import { formatChineseDate } from '../format/dates.js';
 import { toDocumentModel } from '../markdown/index.js';
-import type { DocumentModel, Warning } from '../model/document.js';
+import type { Block, ChartSpec, DocumentModel, Warning } from '../model/document.js';
 import type { RenderedCharts, ChartMedium } from '../model/rendered.js';
 import { renderCharts, type ChartCache } from '../charts/index.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
@@ -70,6 +70,19 @@ function timestampFor(asOf: string): number {
   return Date.UTC(Number(y), Number(m) - 1, Number(d)) / 1000;
 }
 
+function chartsInColumns(model: DocumentModel): ChartSpec[] {
+  const out: ChartSpec[] = [];
+  const visit = (blocks: Block[], inColumn: boolean) => {
+    for (const b of blocks) {
+      if (b.type === 'chart' && inColumn) out.push(b.chart);
+      else if (b.type === 'columns') b.columns.forEach((c) => visit(c, true));
+      else if (b.type === 'callout') visit(b.blocks, inColumn);
+    }
+  };
+  for (const s of model.sections) visit(s.blocks, false);
+  return out;
+}
+
 export async function build(input: BuildInput): Promise<{ result: BuildResult; warnings: Warning[] }> {
   const warnings: Warning[] = [];
   const timings: Record<string, number> = {};
@@ -125,6 +138,12 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const charts: RenderedCharts = await time('charts', () => {
     const r = renderCharts(specs, template.theme, { cache: input.chartCache, media });
     warnings.push(...r.warnings);
+    // Slides set charts that sit in a column at half width.
+    const inColumns = input.formats.includes('pptx') ? chartsInColumns(model) : [];
+    if (inColumns.length) {
+      const c = renderCharts(inColumns, template.theme, { cache: input.chartCache, media: ['column'] });
+      for (const [id, img] of c.result) r.result.set(id, { ...r.result.get(id), ...img });
+    }
     return r.result;
   });
 

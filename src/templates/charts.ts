@@ -53,14 +53,16 @@ function categoryOf(p: SeriesPoint, needMonth: boolean): string {
 function axisScale(values: number[], unit: string): { divisor: number; title: string } {
   const max = Math.max(...values.map(Math.abs));
   if (unit === '%' || unit === '') return { divisor: 1, title: unit };
+  if (max >= 1e12) return { divisor: 1e12, title: `万亿${unit}` };
   if (max >= 1e8) return { divisor: 1e8, title: `亿${unit}` };
   if (max >= 1e4) return { divisor: 1e4, title: `万${unit}` };
   return { divisor: 1, title: unit };
 }
 
+/** A data label reads like the text: 3.78万, 第1位, 44% (a percentage keeps its sign). */
 function label(p: SeriesPoint | TargetFact): string {
   if (p.kind === 'rank') return `第${p.rank}位`;
-  return formatFigure(p.value, '', p.qualifier);
+  return formatFigure(p.value, p.unit === '%' ? '%' : '', p.qualifier);
 }
 
 export function buildChart(id: string, def: ChartDefinition, lookup: FactLookup, registry: CitationRegistry): BuiltChart {

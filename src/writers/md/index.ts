@@ -38,7 +38,8 @@ export function writeMarkdown(rendered: RenderedTemplate, charts: RenderedCharts
     if (!built || !png) return line;
     const name = `${baseName}.charts/${id}.png`;
     images.push({ name, png });
-    return `![${built.spec.title}](${name})\n\n${line}`;
+    // The image carries no source line; the Markdown states it under the image.
+    return `![${built.spec.title}](${name})\n\n${built.spec.sourceNote}\n\n${line}`;
   });
   const markdown = sanitizeText(`${text.trimEnd()}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`);
   return { result: { markdown, images }, warnings: [] };

@@ -96,7 +96,9 @@ export function buildItems(blocks: FlowBlock[], o: BuildOptions, ctx: PlanContex
         for (let i = 0; i < b.items.length; i += KPI_PER_ROW) items.push({ kind: 'kpis', cards: b.items.slice(i, i + KPI_PER_ROW) });
         break;
       case 'chart': {
-        const image = ctx.charts.get(b.chart.id)?.slide;
+        // In a narrow area (a column) the half-width rendering keeps labels readable.
+        const rendered = ctx.charts.get(b.chart.id);
+        const image = (o.areaW < 7 ? rendered?.column : undefined) ?? rendered?.slide;
         if (!image) warn(ctx, 'pptx-chart-missing', `chart "${cleanText(b.chart.id)}" has no rendered slide image; a placeholder box is drawn instead`);
         items.push({ kind: 'chart', chart: b.chart, image, caption: b.caption?.length ? takeaway(b.caption, size, o.areaW, ctx) : undefined });
         break;
