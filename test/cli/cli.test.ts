@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
-import { fixtures } from '../helpers/fixtures.js';
+import { fixtures, repoRoot } from '../helpers/fixtures.js';
 import { readZip } from '../helpers/ooxml.js';
 
 const mini = ['--data', path.join(fixtures, 'mini-data'), '--template', path.join(fixtures, 'templates/mini')];
@@ -67,6 +67,22 @@ describe('gen-report CLI', () => {
     const l = runCli(['list', '--data', path.join(fixtures, 'mini-data')]);
     expect(l.code).toBe(0);
     expect(l.stdout).toContain('qingdao-5g-base-stations');
+  });
+
+  it('check-sources finds every printed figure in the seed articles, and names a figure that is not there', () => {
+    const seeds = path.join(repoRoot, '../shared/seeds');
+    const ok = runCli(['check-sources', seeds]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/ok: all \d+ facts and milestones found/);
+    const dir = tmp();
+    cpSync(path.join(repoRoot, 'data'), dir, { recursive: true });
+    const file = path.join(dir, 'indicators/infrastructure.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('printed: 4.6万个', 'printed: 4.7万个').replace('value: 46000', 'value: 47000'));
+    const bad = runCli(['check-sources', seeds, '--data', dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/infrastructure\.yaml:\d+:\d+: .*4\.7万个/);
+    expect(hasStackTrace(bad.stderr)).toBe(false);
   });
 
   it('a data error exits 1 with file:line and no stack trace', () => {
