@@ -27,7 +27,7 @@ ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2010, 0x206F), (0x2100, 0x215F), (0x219
           (0x2460, 0x24FF), (0x25A0, 0x25FF), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
 for a, b in ranges:
     cs.update(chr(c) for c in range(a, b + 1))
-cs = {c for c in cs if c.isprintable() or c == ' '}
+cs = {c for c in cs if c.isprintable() or c in ' \u3000'}
 pathlib.Path(sys.argv[1]).write_text(''.join(sorted(cs)), encoding='utf-8')
 PY
 for weight in Regular Bold; do
