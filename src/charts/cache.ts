@@ -14,7 +14,7 @@ import type { ChartMedium, RenderedImage } from '../model/rendered.js';
 import { pixelSize } from './sizes.js';
 
 /** Bump when a change to the renderer changes the pixels of an unchanged spec. */
-export const RENDER_VERSION = 2;
+export const RENDER_VERSION = 3;
 
 /** JSON with sorted keys, so key order in a spec never changes its hash. */
 function stableStringify(value: unknown): string {
@@ -51,7 +51,7 @@ export class ChartCache {
   /** Lookups that had to render. */
   misses = 0;
   private readonly entries = new Map<string, RenderedImage>();
-  private readonly dir?: string;
+  private dir?: string;
   private readonly maxEntries: number;
 
   constructor(options: ChartCacheOptions = {}) {
@@ -83,12 +83,17 @@ export class ChartCache {
   set(key: string, image: RenderedImage): void {
     this.remember(key, image);
     if (this.dir) {
-      mkdirSync(this.dir, { recursive: true });
       const file = path.join(this.dir, `${key}.png`);
       // Write then rename, so a crash never leaves a truncated PNG under a valid key.
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, image.png);
-      renameSync(tmp, file);
+      try {
+        mkdirSync(this.dir, { recursive: true });
+        writeFileSync(tmp, image.png);
+        renameSync(tmp, file);
+      } catch {
+        // A cache that cannot be written only costs time: keep going in memory.
+        this.dir = undefined;
+      }
     }
   }
 

@@ -206,12 +206,14 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
   const dLegend = { size: t.legend, family, color: text, gap: t.legend * 2.2 };
   let doughnutPadRight = t.margin;
   if (doughnut) {
-    const ring = m.heightPt - 2 * t.margin - notesHeight - titleLines.length * t.title * 1.3 - t.title * 0.45 - unitRowHeight;
+    const ringByHeight = m.heightPt - 2 * t.margin - notesHeight - titleLines.length * t.title * 1.3 - t.title * 0.45 - unitRowHeight;
     const legendWidth =
       t.legend * 1.3 +
       Math.max(...legendItems.map((it) => measureTextWidth(it.label, t.legend, false, family))) +
       t.legend * 1.5 +
       Math.max(...legendItems.map((it) => measureTextWidth(it.value, t.legend, true, family)));
+    // Narrow media (a slide column) shrink the ring so the legend still fits beside it.
+    const ring = Math.min(ringByHeight, m.widthPt - 2 * t.margin - dLegend.gap - legendWidth);
     const group = ring + dLegend.gap + legendWidth;
     const centre = Math.max(t.margin + ring / 2, (m.widthPt - group) / 2 + ring / 2);
     doughnutPadRight = Math.max(t.margin, m.widthPt + t.margin - 2 * centre);

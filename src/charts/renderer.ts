@@ -4,10 +4,11 @@
  *
  * - Each ChartJSNodeCanvas loads its own copy of Chart.js: re-creating them
  *   per chart is the heap leak chartjs-node-canvas users report.
- * - @napi-rs/canvas keeps native memory for every text operation on a
- *   canvas, and a fresh canvas per chart (what chartjs-node-canvas does)
- *   keeps ~2 KB per operation even after the canvas is collected: +14 MB per
- *   100 charts, without end. On one reused canvas it is ~0.25 KB.
+ * - @napi-rs/canvas keeps some native memory for every text operation, more
+ *   on a fresh canvas (what chartjs-node-canvas makes per chart) than on a
+ *   reused one: measured +14 MB per 100 charts with fresh canvases, about
+ *   +10 MB with one reused canvas per size. The rest is inside the native
+ *   text drawing and is not freed by GC or clearAllCache().
  * - package.json maps `canvas` to @napi-rs/canvas (node-canvas needs Cairo
  *   headers to build and fails here). With that override only the synchronous
  *   renderToBufferSync works: the callback form of toBuffer that the async

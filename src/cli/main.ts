@@ -36,7 +36,8 @@ const buildOptions = (y: Argv) =>
     .option('changes-since', {
       type: 'string',
       describe: 'Add a 本次更新 slide / section listing the changes since OLD: a data folder, a git revision (HEAD~1: the --data folder then) or REV:PATH',
-    });
+    })
+    .option('cache', { type: 'boolean', default: true, describe: 'Keep rendered charts in OUT/.cache/charts and redraw only changed ones (--no-cache: draw all)' });
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = ExitCode.Success;

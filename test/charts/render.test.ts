@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { loadImage } from '@napi-rs/canvas';
-import { renderCharts, rendererCount, pixelSize } from '../../src/charts/index.js';
+import { MEDIA, renderCharts, rendererCount, rendererStats, pixelSize } from '../../src/charts/index.js';
 import { defaultTheme } from '../../src/model/default-theme.js';
 import { ChartError } from '../../src/errors.js';
 import type { ChartSpec } from '../../src/model/chart.js';
@@ -59,6 +59,25 @@ describe('renderCharts', () => {
     }
   }
 
+  it('keeps everything inside the margins, so nothing is clipped at the edge (all media)', async () => {
+    const all = renderCharts(allKinds, defaultTheme, { media: ['slide', 'column', 'page'] }).result;
+    for (const spec of allKinds) {
+      for (const medium of ['slide', 'column', 'page'] as const) {
+        const { data, width, height } = await pixels(all.get(spec.id)![medium]!.png);
+        const border = Math.floor((MEDIA[medium].type.margin * MEDIA[medium].scale) / 2);
+        const inked: string[] = [];
+        for (let y = 0; y < height; y++) {
+          for (let x = 0; x < width; x++) {
+            if (x >= border && x < width - border && y >= border && y < height - border) continue;
+            const i = (y * width + x) * 4;
+            if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) inked.push(`${x},${y}`);
+          }
+        }
+        expect(inked.slice(0, 3), `${spec.id} (${medium})`).toEqual([]);
+      }
+    }
+  });
+
   it('renders at 200 dpi or more for the display size', () => {
     for (const medium of media) {
       const s = pixelSize(medium);
@@ -76,9 +95,21 @@ describe('renderCharts', () => {
     }
   });
 
-  it('reuses one renderer per canvas size', () => {
-    renderCharts([column, line], defaultTheme);
-    expect(rendererCount()).toBe(2);
+  it('reuses one renderer and one canvas per canvas size', () => {
+    const before = rendererStats().canvasRequests;
+    renderCharts([column, line], defaultTheme, { media: ['slide', 'column', 'page'] });
+    // One per medium (slide, column, page), however many charts.
+    expect(rendererCount()).toBe(Object.keys(MEDIA).length);
+    // Guards the hook into chartjs-node-canvas's canvas factory: it must still be called, and reuse.
+    expect(rendererStats().canvasRequests - before).toBe(6);
+    expect(rendererStats().canvasesCreated).toBe(rendererCount());
+  });
+
+  it('draws each chart the same whatever was drawn on the shared canvas before', () => {
+    const alone = renderCharts([line], defaultTheme, { media: ['page'] }).result.get(line.id)!.page!.png;
+    renderCharts([allKinds[4]], defaultTheme, { media: ['page'] });
+    const after = renderCharts([line], defaultTheme, { media: ['page'] }).result.get(line.id)!.page!.png;
+    expect(after.equals(alone)).toBe(true);
   });
 
   it('draws with the theme palette', async () => {

@@ -30,7 +30,7 @@ describe('gen-report CLI', () => {
     const r = runCli(['--format', 'all', ...mini, '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const names = readdirSync(out).sort();
+    const names = readdirSync(out).filter((n) => !n.startsWith('.')).sort();
     expect(names).toEqual(['mini-2025-12.charts', 'mini-2025-12.docx', 'mini-2025-12.md', 'mini-2025-12.pptx']);
     expect(r.stdout).toMatch(/wrote .*mini-2025-12\.pptx\s+\d+(\.\d)? KB/);
     expect(r.stdout).toMatch(/stages: data \d+ ms · template \d+ ms · markdown \d+ ms · charts \d+ ms/);
@@ -58,6 +58,21 @@ describe('gen-report CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/templates\/mini\/.*:\d+:\d+: .*unknown (fact|series)/);
     expect(r.stdout).toBe('');
+  });
+
+  it('keeps rendered charts in OUT/.cache and redraws only what changed, with identical output', () => {
+    const out = tmp();
+    const first = runCli(['--format', 'pptx', ...mini, '--out', out]);
+    expect(first.stdout).toMatch(/charts: [1-9]\d* drawn, 0 from cache/);
+    const before = readFileSync(path.join(out, 'mini-2025-12.pptx'));
+    const second = runCli(['--format', 'pptx', ...mini, '--out', out]);
+    expect(second.stdout).toMatch(/charts: 0 drawn, [1-9]\d* from cache/);
+    expect(readFileSync(path.join(out, 'mini-2025-12.pptx')).equals(before)).toBe(true);
+    const fresh = tmp();
+    const nocache = runCli(['--format', 'pptx', ...mini, '--out', fresh, '--no-cache']);
+    expect(nocache.stdout).not.toContain('from cache');
+    expect(readdirSync(fresh)).toEqual(['mini-2025-12.pptx']);
+    expect(readFileSync(path.join(fresh, 'mini-2025-12.pptx')).equals(before)).toBe(true);
   });
 
   it('validate and list succeed on good input and print what they checked', () => {
@@ -108,7 +123,8 @@ describe('gen-report CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("unknown fact 'nope'");
     expect(readFileSync(file).equals(before)).toBe(true);
-    expect(readdirSync(out)).toEqual(['mini-2025-12.pptx']);
+    expect(readdirSync(out).filter((n) => !n.startsWith('.'))).toEqual(['mini-2025-12.pptx']);
+    expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('an unwritable output exits 3 and keeps nothing half-written', () => {
@@ -127,7 +143,7 @@ describe('gen-report CLI', () => {
     const r = runCli(['--format', 'pptx', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const [name] = readdirSync(out);
+    const [name] = readdirSync(out).filter((n) => !n.startsWith('.'));
     expect(name).toMatch(/^qingdao-briefing-\d{4}-\d{2}\.pptx$/);
     const zip = await readZip(readFileSync(path.join(out, name)));
     expect([...zip.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length).toBeGreaterThan(10);

@@ -1,7 +1,8 @@
 /** `gen-report build` (the default command). */
 import { parse as parseYaml } from 'yaml';
 import { build, FORMATS, type Format, type OutputFile } from '../../pipeline/build.js';
-import type { ChartCache } from '../../charts/index.js';
+import { ChartCache } from '../../charts/index.js';
+import path from 'node:path';
 import { countChanges, diffData, type FactChange } from '../../diff/index.js';
 import type { TextFile } from '../../facts/model.js';
 import type { TemplateFiles } from '../../templates/manifest.js';
@@ -19,6 +20,8 @@ export interface BuildArgs extends Printer {
   asOf?: string;
   /** Folder or git revision of the earlier data: adds the 本次更新 slide / section. */
   changesSince?: string;
+  /** false with --no-cache: draw every chart afresh. */
+  cache?: boolean;
 }
 
 export function parseFormats(raw: string[]): Format[] {
@@ -120,7 +123,8 @@ export async function runBuild(args: BuildArgs): Promise<number> {
   const data = await readDataDir(args.data);
   const groups = templateGroups(formats, args.template);
   const since = args.changesSince ? await changesSince(args.changesSince, args.data, data, args.asOf) : undefined;
-  const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp: sourceDateEpoch(), changes: since?.changes });
+  const chartCache = args.cache === false ? undefined : diskChartCache(args.out);
+  const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp: sourceDateEpoch(), changes: since?.changes, chartCache });
   const { files, timings, asOf, dataHash } = r;
   const warnings = [...(since?.warnings ?? []), ...r.warnings];
   const written = await writeOutputs(args.out, files);
@@ -135,7 +139,15 @@ export async function runBuild(args: BuildArgs): Promise<number> {
     for (const w of written) if (!w.path.endsWith('.png')) info(args, `wrote ${w.path}  ${formatBytes(w.bytes)}`);
     const images = written.filter((w) => w.path.endsWith('.png')).length;
     if (images) info(args, `wrote ${images} chart images for the Markdown`);
-    info(args, `stages: ${formatTimings(timings)}`);
+    info(args, `stages: ${formatTimings(timings)}${chartCache ? ` · charts: ${chartCache.misses} drawn, ${chartCache.hits} from cache` : ''}`);
   }
   return 0;
+}
+
+/**
+ * Rendered charts kept beside the output (output/.cache/charts), so a rebuild
+ * after a data change draws only the charts whose data changed.
+ */
+export function diskChartCache(outDir: string): ChartCache {
+  return new ChartCache({ dir: path.join(outDir, '.cache', 'charts') });
 }

@@ -15,7 +15,7 @@ import type { TemplateFiles } from '../../templates/manifest.js';
 import { displayPath, readDataDir, readDataSnapshot, readTemplateDir, templateChain, writeOutputs, type DataSnapshot } from '../io.js';
 import { printWarnings, reportError } from '../output.js';
 import { TreeWatcher } from '../watcher.js';
-import { buildGroups, describeChangesSince, parseFormats, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
+import { buildGroups, describeChangesSince, diskChartCache, parseFormats, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
 
 const DEBOUNCE_MS = 150;
 /** Files whose change matters; editors' swap and backup files (and vim's 4913 probe) do not. */
@@ -36,7 +36,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
   const groups = templateGroups(formats, args.template);
   const old: DataSnapshot | undefined = args.changesSince ? await readDataSnapshot(args.changesSince, args.data) : undefined;
   const timestamp = sourceDateEpoch();
-  const cache = new ChartCache();
+  const cache = args.cache === false ? new ChartCache() : diskChartCache(args.out);
   const out = path.resolve(args.out);
   // --json: one JSON object per event, for scripts and editors.
   const say = (line: string, event: Record<string, unknown>) => {
