@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkSources, normalizeForMatch, paragraphs } from '../../src/facts/check-sources.js';
 import { loadFactBase } from '../../src/facts/load.js';
 import type { FactBase, ValueFact } from '../../src/facts/model.js';
-import { readData, readSeeds } from './helpers.js';
+import { readData, readSeeds, MINIMAL_HEAD as SOURCE } from './helpers.js';
 
-const SOURCE = `sources:
-  - id: s1
-    publisher: 报社
-    title: 标题
-    published: 2024-03
-    file: a.txt
-entities:
-  - id: qingdao
-    name: 青岛市
-    kind: city
-`;
 
 function base(points: string): FactBase {
   const text = `${SOURCE}indicators:

@@ -26,3 +26,16 @@ export function readData(dir = dataDir): TextFile[] {
 export function readSeeds(dir = seedsDir): Map<string, string> {
   return new Map(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 }
+
+/** The smallest valid head of a data file: one source and one entity. */
+export const MINIMAL_HEAD = `sources:
+  - id: s1
+    publisher: 报社
+    title: 标题
+    published: 2024-03
+    file: a.txt
+entities:
+  - id: qingdao
+    name: 青岛市
+    kind: city
+`;

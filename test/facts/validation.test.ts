@@ -2,18 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFactBase } from '../../src/facts/load.js';
 import { DataError } from '../../src/errors.js';
-
-const HEAD = `sources:
-  - id: s1
-    publisher: 报社
-    title: 标题
-    published: 2024-03
-    file: a.txt
-entities:
-  - id: qingdao
-    name: 青岛市
-    kind: city
-`;
+import { MINIMAL_HEAD as HEAD } from './helpers.js';
 
 function problemsOf(text: string, asOf?: string): string[] {
   try {
