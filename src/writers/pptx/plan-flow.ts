@@ -244,7 +244,8 @@ export function partition(items: FlowItem[], w: number, h: number, first: boolea
     const split = splitItem(item, w, avail, force, ctx);
     if (split.head) {
       head.push(split.head);
-      heights.push(measureItem(split.head, w, ctx));
+      // A split head can still hold a chart measured at its natural size; it was fitted to `avail`.
+      heights.push(Math.min(avail, measureItem(split.head, w, ctx)));
       return { head, heights, tail: split.tail ? [split.tail, ...items.slice(i + 1)] : items.length > i + 1 ? items.slice(i + 1) : null };
     }
     if (force) {

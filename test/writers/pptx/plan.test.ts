@@ -3,7 +3,7 @@ import { planDeck } from '../../../src/writers/pptx/plan.js';
 import type { SlidePlan, TextShape } from '../../../src/writers/pptx/plan-types.js';
 import { CONTENT_TOP, SOURCE_BOTTOM } from '../../../src/writers/pptx/geometry.js';
 import { checkGeometry, contentLayouts } from './checks.js';
-import { baseMeta, chartSpec, cite, p, sampleCharts, sampleDoc, section, t, ul } from './fixtures.js';
+import { baseMeta, chartSpec, cite, makeChartPng, p, sampleCharts, sampleDoc, section, t, ul } from './fixtures.js';
 import { defaultTheme } from '../../../src/model/default-theme.js';
 import type { DocumentModel, Section } from '../../../src/model/document.js';
 
@@ -132,5 +132,27 @@ describe('fitting', () => {
     const c = cite('x', '青岛日报', '2024-03', '2024年3月');
     const { plan } = planDeck(doc([section(2, '图', 'content', [{ type: 'chart', chart: chartSpec('c-5g', '图') }], { citations: [c] })]), sampleCharts());
     expect(plan.slides[0].sourceLine).toBe('数据来源：青岛日报；截至2024年3月');
+  });
+});
+
+describe('a tall chart in a column', () => {
+  it('is fitted to the column, above the source line', () => {
+    const spec = chartSpec('tall', '卡奥斯赋能企业的平均成效');
+    const slide = section(2, '卡奥斯：赋能规模与成效', 'content', [
+      {
+        type: 'columns',
+        columns: [
+          [ul('赋能行业15个', '赋能企业超16万家', '赋能场景超200个', '品牌价值超1000亿元')],
+          [{ type: 'chart', chart: spec, caption: [t('赋能企业生产效率平均提高30%。')] }],
+        ],
+      },
+    ], { citations: [cite('f1', '青岛日报社/观海新闻（2026年1月）', '2026-01', '2026年1月')] });
+    // The half-width rendering is taller than wide columns allow (400 × 340 pt).
+    const { plan } = planDeck(doc([slide]), new Map([['tall', { slide: makeChartPng(11.67, 4.89), column: makeChartPng(5.56, 4.72) }]]));
+    checkGeometry(plan.slides);
+    const s = plan.slides[0];
+    const img = s.shapes.find((x) => x.kind === 'image')!;
+    const src = texts(s).find((x) => x.name === 'source-line')!;
+    expect(img.box.y + img.box.h).toBeLessThanOrEqual(src.box.y + 1e-6);
   });
 });
