@@ -52,7 +52,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   const helpers: Record<string, Helper> = {
     ...figureHelpers(lookup, registry),
     ...generalHelpers(lookup, registry),
-    chart: chartHelper(template, lookup, registry, charts),
+    chart: chartHelper(template, lookup, registry, charts, () => stack[stack.length - 1] ?? `${dir}/${template.manifest.entry}`),
   };
   for (const [name, fn] of Object.entries(helpers)) {
     hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
@@ -186,7 +186,7 @@ function hintFor(message: string): string | undefined {
  * {{#chart "id"}}takeaway{{/chart}} or {{#chart kind="line" series="a,b" title="…"}}…{{/chart}}:
  * builds the chart from facts and emits a chart block for the Markdown stage.
  */
-function chartHelper(template: LoadedTemplate, lookup: FactLookup, registry: CitationRegistry, charts: Map<string, BuiltChart>): Helper {
+function chartHelper(template: LoadedTemplate, lookup: FactLookup, registry: CitationRegistry, charts: Map<string, BuiltChart>, currentFile: () => string): Helper {
   return function (this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions;
     const named = typeof args[0] === 'string' ? args[0] : undefined;
@@ -211,7 +211,13 @@ function chartHelper(template: LoadedTemplate, lookup: FactLookup, registry: Cit
       def = parsed.data;
       id = h.id ?? `chart-${createHash('sha1').update(JSON.stringify(raw)).digest('hex').slice(0, 8)}`;
     }
-    if (!charts.has(id)) charts.set(id, buildChart(id, def, lookup, registry));
+    if (!charts.has(id)) {
+      const built = buildChart(id, def, lookup, registry);
+      // A chart error (say, a character no font has) then names the template line.
+      const line = (options as { loc?: hbs.AST.SourceLocation }).loc?.start.line;
+      if (line) built.spec.loc = { file: currentFile(), line };
+      charts.set(id, built);
+    }
     const body = options.fn ? options.fn(this).trim() : '';
     return `::: {.chart id="${id}"}\n${body}\n:::\n`;
   };
