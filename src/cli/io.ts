@@ -110,7 +110,6 @@ export interface TemplateSummary {
   name: string;
   dir: string;
   manifestText: string;
-  chartsText?: string;
 }
 
 export function listTemplates(): TemplateSummary[] {
@@ -121,13 +120,7 @@ export function listTemplates(): TemplateSummary[] {
       const manifest = path.join(root, name, 'template.yaml');
       if (seen.has(name) || !existsSync(manifest)) continue;
       seen.add(name);
-      const charts = path.join(root, name, 'charts.yaml');
-      out.push({
-        name,
-        dir: path.join(root, name),
-        manifestText: readFileSync(manifest, 'utf8'),
-        chartsText: existsSync(charts) ? readFileSync(charts, 'utf8') : undefined,
-      });
+      out.push({ name, dir: path.join(root, name), manifestText: readFileSync(manifest, 'utf8') });
     }
   }
   return out;

@@ -2,7 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { loadFactBase } from '../../facts/load.js';
 import { manifestSchema } from '../../templates/manifest.js';
-import { listTemplates, readDataDir } from '../io.js';
+import { listTemplates, readDataDir, readTemplateDir } from '../io.js';
 import type { Printer } from '../output.js';
 
 export interface ListArgs extends Printer {
@@ -11,13 +11,17 @@ export interface ListArgs extends Printer {
 }
 
 export async function runList(args: ListArgs): Promise<number> {
-  const templates = listTemplates().map((t) => {
-    const raw = parseYaml(t.manifestText) as unknown;
-    const m = manifestSchema.safeParse(raw);
-    const chartDefs = t.chartsText ? (parseYaml(t.chartsText) as Record<string, unknown> | null) : null;
-    const charts = Object.keys(chartDefs ?? {});
-    return { name: t.name, description: m.success ? m.data.description : '(invalid template.yaml)', formats: m.success ? m.data.formats : [], charts };
-  });
+  const templates = await Promise.all(
+    listTemplates().map(async (t) => {
+      const raw = parseYaml(t.manifestText) as unknown;
+      const m = manifestSchema.safeParse(raw);
+      // charts.yaml may come from a template this one extends.
+      const chartsText = (await readTemplateDir(t.dir).catch(() => undefined))?.files.get('charts.yaml');
+      const chartDefs = chartsText ? (parseYaml(chartsText) as Record<string, unknown> | null) : null;
+      const charts = Object.keys(chartDefs ?? {});
+      return { name: t.name, description: m.success ? m.data.description : '(invalid template.yaml)', formats: m.success ? m.data.formats : [], charts };
+    }),
+  );
   const fb = args.what === 'templates' || args.what === 'charts' ? undefined : loadFactBase(await readDataDir(args.data)).result;
   const series = fb
     ? [
