@@ -11,15 +11,8 @@ import { sourceLabel } from '../templates/citations.js';
 import type { ChangeKind, ChangeSide, ChangeTarget, FactChange } from './model.js';
 
 /** One comparable record of a fact base. */
-interface Item {
+interface Item extends Pick<FactChange, 'target' | 'id' | 'seriesId' | 'name' | 'subject' | 'subjectName' | 'label'> {
   group: 0 | 1 | 2; // facts, milestones, sources: the order they are listed in
-  target: ChangeTarget;
-  id: string;
-  seriesId: string;
-  name: string;
-  subject: string;
-  subjectName: string;
-  label: string;
   /** Fields whose change is listed. */
   major: Record<string, unknown>;
   /** Fields whose change is only counted (wording, paragraph, notes). */
