@@ -8,7 +8,7 @@ import type { StageResult, Warning } from '../model/document.js';
 import { chineseNumeral, formatFigure, formatMovement } from '../format/numbers.js';
 import { compareIso, formatChineseDate } from '../format/dates.js';
 import { sourceLabel } from '../templates/citations.js';
-import type { ChangeKind, ChangeSide, ChangeTarget, FactChange } from './model.js';
+import type { ChangeKind, ChangeSide, FactChange } from './model.js';
 
 /** One comparable record of a fact base. */
 interface Item extends Pick<FactChange, 'target' | 'id' | 'seriesId' | 'name' | 'subject' | 'subjectName' | 'label'> {
