@@ -12,10 +12,6 @@ export function info(p: Printer, line: string): void {
   if (!p.quiet && !p.json) process.stdout.write(`${line}\n`);
 }
 
-export function detail(p: Printer, line: string): void {
-  if (p.verbose && !p.json) process.stdout.write(`${line}\n`);
-}
-
 export function printWarnings(p: Printer, warnings: Warning[]): void {
   if (p.quiet || p.json) return;
   const shown = p.verbose ? warnings : warnings.slice(0, 10);

@@ -5,7 +5,7 @@
  */
 import type { Fact, FactBase, RankFact } from '../facts/model.js';
 import type { StageResult, Warning } from '../model/document.js';
-import { chineseNumeral, formatFigure, formatMovement } from '../format/numbers.js';
+import { formatFigure, formatMovement, formatRank } from '../format/numbers.js';
 import { compareIso, formatChineseDate } from '../format/dates.js';
 import { sourceLabel } from '../templates/citations.js';
 import type { ChangeKind, ChangeSide, FactChange } from './model.js';
@@ -24,10 +24,7 @@ interface Item extends Pick<FactChange, 'target' | 'id' | 'seriesId' | 'name' | 
 
 /** Like the `rank` and `movement` helpers: 连续七年位居第一, 第23位，上升6位. */
 export function rankFigure(f: Pick<RankFact, 'rank' | 'consecutive' | 'movement'>): string {
-  const base =
-    f.consecutive && f.consecutive >= 2
-      ? `连续${chineseNumeral(f.consecutive)}年${f.rank === 1 ? '位居第一' : `位列第${f.rank}`}`
-      : `第${f.rank}位`;
+  const base = formatRank(f.rank, f.consecutive);
   return f.movement === undefined ? base : `${base}，${formatMovement(f.movement)}`;
 }
 

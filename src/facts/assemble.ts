@@ -8,7 +8,7 @@ import type { Warning } from '../model/document.js';
 import type { ParsedFile } from './load.js';
 import type { FactBase, Indicator, Location, Ranking, RankFact, TargetFact, ValueFact } from './model.js';
 import { compareIso, isoToMonths } from '../format/dates.js';
-import { isAfter } from './periods.js';
+import { isAfter, knownBy } from './periods.js';
 import { checkMilestoneDate, checkRankFigure, checkTargetYear, checkValueFigure, type FieldProblem } from './check-figures.js';
 
 const STALE_MONTHS = 18;
@@ -276,7 +276,7 @@ function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): void {
   const limit = isoToMonths(asOf);
   const others: string[] = [];
   for (const ind of fb.indicators.values()) {
-    const known = ind.points.filter((p) => compareIso(p.asOf, asOf) <= 0);
+    const known = ind.points.filter((p) => knownBy(p.asOf, asOf));
     const latest = known[known.length - 1];
     if (!latest || limit - isoToMonths(latest.asOf) <= STALE_MONTHS) continue;
     if (!ind.tags.includes('kpi')) {

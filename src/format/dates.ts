@@ -12,11 +12,6 @@ export function isoToMonths(iso: string): number {
   return Number(y) * 12 + (m ? Number(m) - 1 : 0);
 }
 
-/** True when `date` lies on or before `limit`, comparing only as precisely as the limit. */
-export function isOnOrBefore(date: string, limit: string): boolean {
-  return compareIso(date.slice(0, limit.length), limit) <= 0;
-}
-
 export type DatePrecision = 'day' | 'month' | 'year';
 
 /** 2025年3月20日 / 2025年3月 / 2025年; no zero padding, per GB/T 9704. */
@@ -27,8 +22,4 @@ export function formatChineseDate(iso: string, precision?: DatePrecision): strin
   if (m && want !== 'year') out += `${Number(m)}月`;
   if (d && want === 'day') out += `${Number(d)}日`;
   return out;
-}
-
-export function yearOf(iso: string): number {
-  return Number(iso.slice(0, 4));
 }

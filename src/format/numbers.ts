@@ -128,9 +128,9 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${ones ? CHINESE_DIGITS[ones] : ''}`;
 }
 
-/** 第1位 / 第23位; 连续七年第一 when consecutive ≥ 2. */
+/** 第1位 / 第23位; 连续七年位居第一 / 连续三年位列第6 when consecutive ≥ 2. */
 export function formatRank(rank: number, consecutive?: number): string {
-  if (consecutive && consecutive >= 2) return `连续${chineseNumeral(consecutive)}年第${chineseNumeral(rank)}`;
+  if (consecutive && consecutive >= 2) return `连续${chineseNumeral(consecutive)}年${rank === 1 ? '位居第一' : `位列第${rank}`}`;
   return `第${rank}位`;
 }
 

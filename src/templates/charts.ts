@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ChartDataset, ChartKind, ChartSpec } from '../model/chart.js';
 import type { RankFact, TargetFact, ValueFact } from '../facts/model.js';
-import { formatFigure } from '../format/numbers.js';
+import { formatFigure, formatRank } from '../format/numbers.js';
 import { formatChineseDate } from '../format/dates.js';
 import { describeChart } from '../charts/alt.js';
 import { LookupError, type FactLookup } from './lookup.js';
@@ -61,7 +61,7 @@ function axisScale(values: number[], unit: string): { divisor: number; title: st
 
 /** A data label reads like the text: 3.78万, 第1位, 44% (a percentage keeps its sign). */
 function label(p: SeriesPoint | TargetFact): string {
-  if (p.kind === 'rank') return `第${p.rank}位`;
+  if (p.kind === 'rank') return formatRank(p.rank);
   return formatFigure(p.value, p.unit === '%' ? '%' : '', p.qualifier);
 }
 

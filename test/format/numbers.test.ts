@@ -11,7 +11,8 @@ import {
   formatRank,
   scaleNumber,
 } from '../../src/format/numbers.js';
-import { compareIso, formatChineseDate, isOnOrBefore } from '../../src/format/dates.js';
+import { compareIso, formatChineseDate } from '../../src/format/dates.js';
+import { knownBy } from '../../src/facts/periods.js';
 
 describe('万/亿 scaling', () => {
   it.each([
@@ -84,7 +85,8 @@ describe('changes', () => {
   });
   it('ranks and movements', () => {
     expect(formatRank(23)).toBe('第23位');
-    expect(formatRank(1, 7)).toBe('连续七年第一');
+    expect(formatRank(1, 7)).toBe('连续七年位居第一');
+    expect(formatRank(6, 3)).toBe('连续三年位列第6');
     expect(formatMovement(6)).toBe('上升6位');
     expect(formatMovement(-2)).toBe('下降2位');
     expect(chineseNumeral(14)).toBe('十四');
@@ -103,7 +105,7 @@ describe('dates', () => {
   it('compares partial dates', () => {
     expect(compareIso('2024', '2024-06')).toBe(-1);
     expect(compareIso('2024-06-30', '2024-06')).toBe(1);
-    expect(isOnOrBefore('2024-06-30', '2024-06')).toBe(true);
-    expect(isOnOrBefore('2024-07', '2024-06')).toBe(false);
+    expect(knownBy('2024-06-30', '2024-06')).toBe(true);
+    expect(knownBy('2024-07', '2024-06')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
 import type { HelperDelegate } from 'handlebars';
 import type { RankFact, TargetFact, ValueFact } from '../../facts/model.js';
 import {
-  chineseNumeral,
+  formatRank,
   formatFigure,
   formatGrowth,
   formatIncrease,
@@ -82,7 +82,7 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry): R
     fact(...args: unknown[]) {
       const o = opts(args);
       const f = lookup.fact(str(args[0], 'fact'));
-      if (f.kind === 'rank') return registry.cite(f, `第${f.rank}位`);
+      if (f.kind === 'rank') return registry.cite(f, formatRank(f.rank));
       const figure = figureOf(f, (o.hash.style as QualifierStyle) ?? 'default', o.hash.unit !== false);
       return registry.cite(f, figure);
     },
@@ -124,11 +124,7 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry): R
     rank(...args: unknown[]) {
       const o = opts(args);
       const f: RankFact = lookup.rankFact(str(args[0], 'rank'));
-      const text =
-        f.consecutive && f.consecutive >= 2 && o.hash.consecutive !== false
-          ? `连续${chineseNumeral(f.consecutive)}年${f.rank === 1 ? '位居第一' : `位列第${f.rank}`}`
-          : `第${f.rank}位`;
-      return registry.cite(f, text);
+      return registry.cite(f, formatRank(f.rank, o.hash.consecutive === false ? undefined : f.consecutive));
     },
     /** {{movement "id"}} → 上升6位. */
     movement(...args: unknown[]) {

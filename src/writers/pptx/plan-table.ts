@@ -165,8 +165,3 @@ export function splitTable(item: TableFlowItem, w: number, h: number, force: boo
     tail: hasRest || item.rows.length > 1 ? { ...rest, rows: [...(hasRest ? [second] : []), ...item.rows.slice(1)] } : null,
   };
 }
-
-/** Height of the header alone, for deciding whether a table can start on a slide. */
-export function tableHeaderHeight(item: TableFlowItem, w: number): number {
-  return captionHeight(item, w) + rowHeight(item.header, columnWidths(item, w));
-}

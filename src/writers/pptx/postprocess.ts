@@ -13,6 +13,8 @@
  * All functions are pure string → string.
  */
 
+import type { Theme } from '../../model/theme.js';
+
 /** Font names emit writes and fixRunProperties replaces with the theme's (never a real font name). */
 export const FONT_MARKER = { heading: '@@GR-FONT-HEAD@@', body: '@@GR-FONT-BODY@@' } as const;
 
@@ -107,14 +109,7 @@ export function fixPart(xml: string, fonts: DeckFonts, bulletColor: string): str
   return renumberShapes(fixBackground(fixParagraphs(fixRunProperties(xml, fonts), bulletColor, fonts.body.eastAsia)));
 }
 
-export interface ThemeColours {
-  primary: string;
-  accent: string;
-  dark: string;
-  tint: string;
-  text: string;
-  secondary: string;
-}
+export type ThemeColours = Omit<Theme['colors'], 'series'>;
 
 /** The theme part: our fonts as major/minor (latin, ea and the Simplified Chinese script font) and our colours as accents. */
 export function fixTheme(xml: string, fonts: DeckFonts, c: ThemeColours): string {
