@@ -8,11 +8,10 @@
  * their own; block helpers ({{#chart}}, {{#each}}) and partials are not
  * mustaches and keep their Markdown.
  */
-import { MARKER_RANGE, sanitizeText } from '../util/sanitize.js';
 
-/** Helper a plain value ({{name}}, {{this.title}}) passes through: markers stripped, then escaped. */
+/** Helper a plain value ({{name}}, {{this.title}}) prints through. */
 export const DATA_HELPER = '__data';
-/** Helper our own helpers' output passes through: escaped, citation markers kept. */
+/** Helper a helper call ({{fact "id"}}) prints through. */
 export const OUTPUT_HELPER = '__output';
 
 /**
@@ -39,13 +38,15 @@ export function escapeMarkdown(text: string): string {
   return flat.replace(LINE_START_SYNTAX, (m) => (/^\d/.test(m) ? m + '\\' : `\\${m}`));
 }
 
-/** A value printed by a mustache, as Handlebars would print it, then escaped. */
-export function printable(value: unknown, fromHelper: boolean): string {
-  if (value === undefined || value === null || value === false) return value === false ? 'false' : '';
-  const text = typeof value === 'string' ? value : String(value);
-  // Data must not forge the template stage's citation or line markers.
-  const clean = fromHelper ? text : sanitizeText(text).replace(MARKER_RANGE, '');
-  return escapeMarkdown(clean);
+/**
+ * A value printed by a mustache, as Handlebars would print it, then escaped.
+ * Citation markers in it come from our helpers (possibly via a partial's
+ * parameter): data cannot hold them, as every string from data, manifests and
+ * the render context is sanitised (markers removed) where it enters.
+ */
+export function printable(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return escapeMarkdown(typeof value === 'string' ? value : String(value));
 }
 
 type AnyNode = { type: string; loc?: unknown } & Record<string, unknown>;

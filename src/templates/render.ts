@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
 import type { FactBase } from '../facts/model.js';
 import { TemplateError } from '../errors.js';
 import type { SourceLocation, StageResult } from '../model/document.js';
-import { sanitizeText } from '../util/sanitize.js';
+import { sanitizeDeep, sanitizeText } from '../util/sanitize.js';
 import { CitationRegistry } from './citations.js';
 import { buildChart, chartDefinitionSchema, CHART_ID, CHART_ID_HINT, type BuiltChart } from './charts.js';
 import { figureHelpers } from './helpers/figures.js';
@@ -68,8 +68,8 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
     });
   }
   // Data is data: every {{…}} prints through one of these (see escape.ts).
-  hb.registerHelper(DATA_HELPER, (value: unknown) => printable(value, false));
-  hb.registerHelper(OUTPUT_HELPER, (value: unknown) => (value instanceof Handlebars.SafeString ? value.toString() : printable(value, true)));
+  hb.registerHelper(DATA_HELPER, (value: unknown) => printable(value));
+  hb.registerHelper(OUTPUT_HELPER, (value: unknown) => (value instanceof Handlebars.SafeString ? value.toString() : printable(value)));
   const ours = new Set(Object.keys(helpers));
   const knownHelpers = Object.fromEntries([...ours, DATA_HELPER, OUTPUT_HELPER].map((k) => [k, true]));
   const compileFile = (name: string) => {
@@ -105,7 +105,8 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   try {
     for (const p of partialFiles) hb.registerPartial(p.name, compileFile(p.file) as unknown as Handlebars.Template);
     const entry = compileFile(template.manifest.entry);
-    output = entry({ ...context, meta: template.manifest.meta });
+    // The context (as-of labels, change rows) is data too: no markers, no control characters.
+    output = entry(sanitizeDeep({ ...context, meta: template.manifest.meta }));
   } catch (e) {
     const le = e instanceof LocatedError ? e : located(e, `${dir}/${template.manifest.entry}`);
     throw new TemplateError([{ file: le.file, line: le.line, column: le.column, message: le.message, hint: hintFor(le.message) }]);
