@@ -12,6 +12,7 @@
 import * as nodeFs from 'node:fs';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
+import { msg, type Message } from '../i18n/index.js';
 
 /** The synchronous file calls the commit uses; tests inject failures through it. */
 export type CommitFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'existsSync' | 'readdirSync' | 'lstatSync'>;
@@ -25,27 +26,27 @@ export interface OutputFileData {
 const STAGING_PREFIX = '.gen-report-staging-';
 
 /** Why a file could not be replaced, in the user's words. */
-export function reasonFor(e: unknown): string {
+export function reasonFor(e: unknown): Message {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'EBUSY':
     case 'EPERM':
     case 'EACCES':
-      return '文件被其他程序占用（例如已在PowerPoint中打开）或没有写入权限';
+      return msg('output.reason.busy');
     case 'ENOSPC':
     case 'EDQUOT':
-      return '磁盘空间已满';
+      return msg('output.reason.disk-full');
     case 'EISDIR':
     case 'ENOTEMPTY':
     case 'EEXIST':
     case 'ENOTDIR':
-      return '目标位置已有同名文件夹或文件，无法替换';
+      return msg('output.reason.in-the-way');
     case 'EROFS':
-      return '输出位置是只读的';
+      return msg('output.reason.read-only');
     case 'ENAMETOOLONG':
-      return '文件路径过长';
+      return msg('output.reason.too-long');
     default:
-      return `系统错误（${code ?? (e as Error)?.message ?? String(e)}）`;
+      return msg('output.reason.other', { code: code ?? (e as Error)?.message ?? String(e) });
   }
 }
 
@@ -77,13 +78,13 @@ function removeStaleStaging(fs: CommitFs, outDir: string): void {
  * naming the file that failed, why, and that the previous files were kept.
  */
 export function commitOutputs(outDir: string, files: OutputFileData[], display: (p: string) => string, fs: CommitFs = nodeFs): Array<{ path: string; bytes: number }> {
-  const fail = (message: string, hint: string): never => {
+  const fail = (message: Message, hint: Message): never => {
     throw new OutputError([{ file: display(outDir), message, hint }]);
   };
   try {
     fs.mkdirSync(outDir, { recursive: true });
   } catch (e) {
-    fail(`无法创建输出文件夹：${reasonFor(e)}`, '换一个可写的 --out 文件夹；没有写入任何文件');
+    fail(msg('output.mkdir-failed', { reason: reasonFor(e) }), msg('output.mkdir-failed-hint'));
   }
   removeStaleStaging(fs, outDir);
   const staging = path.join(outDir, `${STAGING_PREFIX}${process.pid}-${Date.now().toString(36)}`);
@@ -112,7 +113,8 @@ export function commitOutputs(outDir: string, files: OutputFileData[], display: 
   } catch (e) {
     cleanup();
     const at = (e as { path?: string }).path;
-    fail(`无法写入输出文件${at && finals.includes(at) ? ` ${display(at)}` : ''}：${reasonFor(e)}`, '上一次生成的文件均保持不变；腾出磁盘空间或换一个 --out 文件夹后重试');
+    const file = at && finals.includes(at) ? display(at) : display(outDir);
+    fail(msg('output.stage-failed', { file, reason: reasonFor(e) }), msg('output.stage-failed-hint'));
   }
 
   // 2. Swap each file in, keeping the old one aside until all have landed.
@@ -133,9 +135,11 @@ export function commitOutputs(outDir: string, files: OutputFileData[], display: 
       const restored = rollback(fs, done);
       cleanup();
       const kept = restored.failed.length
-        ? `无法恢复：${restored.failed.map(display).join('、')}`
-        : `上一次生成的文件均保持不变${restored.ok.length ? `（已恢复 ${restored.ok.map(display).join('、')}）` : ''}`;
-      fail(`无法替换 ${display(final)}：${reasonFor(e)}`, `${kept}；关闭占用该文件的程序后重新生成`);
+        ? msg('output.restore-failed', { files: restored.failed.map(display) })
+        : restored.ok.length
+          ? msg('output.kept-restored', { files: restored.ok.map(display) })
+          : msg('output.kept-all');
+      fail(msg('output.replace-failed', { file: display(final), reason: reasonFor(e) }), msg('output.replace-failed-hint', { kept }));
     }
   }
   cleanup();

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitOutputs, type CommitFs } from '../../src/cli/commit-outputs.js';
 import { OutputError } from '../../src/errors.js';
+import { render } from '../../src/i18n/index.js';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
 import { fixtures } from '../helpers/fixtures.js';
 
@@ -82,7 +83,7 @@ describe('all-or-nothing output', () => {
     const e = expectOutputError(() => commitOutputs(out, newFiles, display, failing((op, p) => op === 'renameSync' && p === path.join(out, 'deck.docx'), 'EBUSY')));
     expect(snapshot(out)).toEqual(before);
     expect(fs.readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
-    const text = e.problems.map((p) => `${p.message} ${p.hint}`).join('\n');
+    const text = e.problems.map((p) => `${render(p.message, 'zh-CN')} ${render(p.hint, 'zh-CN')}`).join('\n');
     expect(text).toContain('deck.docx');
     expect(text).toContain('文件被其他程序占用（例如已在PowerPoint中打开）');
     expect(text).toContain('上一次生成的文件均保持不变');
@@ -100,7 +101,7 @@ describe('all-or-nothing output', () => {
     const e = expectOutputError(() => commitOutputs(out, newFiles, display, failing((op, p) => op === 'writeFileSync' && p.endsWith('deck.md'), 'ENOSPC')));
     expect(snapshot(out)).toEqual(before);
     expect(fs.readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
-    expect(e.problems[0].message).toContain('磁盘空间已满');
+    expect(render(e.problems[0].message, 'zh-CN')).toContain('磁盘空间已满');
   });
 
   it('a folder where an output file should go is refused before anything is replaced', () => {
@@ -111,7 +112,7 @@ describe('all-or-nothing output', () => {
     const before = snapshot(out);
     const e = expectOutputError(() => commitOutputs(out, newFiles, display));
     expect(snapshot(out)).toEqual(before);
-    expect(e.problems[0].message).toContain('deck.docx');
+    expect(render(e.problems[0].message, 'zh-CN')).toContain('deck.docx');
     expect(fs.readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
