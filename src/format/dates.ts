@@ -23,3 +23,11 @@ export function formatChineseDate(iso: string, precision?: DatePrecision): strin
   if (d && want === 'day') out += `${Number(d)}日`;
   return out;
 }
+
+/** A partial ISO date as a fractional year (start of its period), for time axes. */
+export function isoToYears(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  const days = m ? (Date.UTC(y, m - 1, d || 1) - Date.UTC(y, 0, 1)) / 86_400_000 : 0;
+  const length = (Date.UTC(y + 1, 0, 1) - Date.UTC(y, 0, 1)) / 86_400_000;
+  return y + days / length;
+}
