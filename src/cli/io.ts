@@ -10,9 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DataError, OutputError, UsageError } from '../errors.js';
+import { msg } from '../i18n/index.js';
 import type { TextFile } from '../facts/model.js';
 import type { TemplateFiles } from '../templates/manifest.js';
 import type { OutputFile } from '../pipeline/build.js';
+import { commitOutputs } from './commit-outputs.js';
+import { readInputFile } from './read-input.js';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,11 +42,11 @@ async function listFiles(dir: string, accept: (name: string) => boolean): Promis
 
 export async function readDataDir(dir: string): Promise<TextFile[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new DataError([{ file: displayPath(dir), message: 'data folder not found', hint: 'pass --data DIR pointing at a folder of YAML files (default ./data)' }]);
+    throw new DataError([{ file: displayPath(dir), message: msg('io.data-folder-missing'), hint: msg('io.data-folder-missing-hint') }]);
   }
   const files = await listFiles(dir, (n) => /\.ya?ml$/.test(n));
-  if (!files.length) throw new DataError([{ file: displayPath(dir), message: 'no .yaml files in the data folder' }]);
-  return Promise.all(files.map(async (f) => ({ path: displayPath(f), text: await fs.readFile(f, 'utf8') })));
+  if (!files.length) throw new DataError([{ file: displayPath(dir), message: msg('io.data-folder-empty'), hint: msg('io.data-folder-missing-hint') }]);
+  return Promise.all(files.map(async (f) => ({ path: displayPath(f), text: await readInputFile(f, displayPath(f), 'data') })));
 }
 
 /**
@@ -53,11 +56,12 @@ export async function readDataDir(dir: string): Promise<TextFile[]> {
  */
 export async function readTemplateDir(dir: string, seen: string[] = []): Promise<TemplateFiles> {
   if (seen.includes(path.resolve(dir))) {
-    throw new UsageError([{ message: `templates extend each other in a loop: ${[...seen, dir].map(displayPath).join(' → ')}` }]);
+    throw new UsageError([{ message: msg('io.template-loop', { chain: [...seen, dir].map(displayPath).join(' → ') }), hint: msg('io.template-loop-hint') }]);
   }
   const files = await listFiles(dir, (n) => /\.(hbs|ya?ml|md)$/.test(n));
   const map = new Map<string, string>();
-  for (const f of files) map.set(path.relative(dir, f).split(path.sep).join('/'), await fs.readFile(f, 'utf8'));
+  // A template reads only files inside its own folder, symlinks followed.
+  for (const f of files) map.set(path.relative(dir, f).split(path.sep).join('/'), await readInputFile(f, displayPath(f), 'template', dir));
   const parent = /^extends:\s*["']?([^"'#\s]+)/m.exec(map.get('template.yaml') ?? '')?.[1];
   if (!parent) return { dir: displayPath(dir), files: map };
   const base = resolveTemplate(path.isAbsolute(parent) || parent.startsWith('.') ? path.resolve(dir, parent) : parent);
@@ -102,7 +106,7 @@ export function resolveTemplate(nameOrPath: string): TemplateChoice {
   }
   const available = listTemplates().map((t) => t.name);
   throw new UsageError([
-    { message: `template '${nameOrPath}' not found`, hint: `use a folder with a template.yaml, or one of: ${available.join(', ') || '(none found)'}` },
+    { message: msg('io.template-not-found', { name: nameOrPath }), hint: msg('io.template-not-found-hint', { available: available.length ? available : msg('io.none') }) },
   ]);
 }
 
@@ -127,36 +131,21 @@ export function listTemplates(): TemplateSummary[] {
 }
 
 
-/**
- * Write every file of a build: all to temporary names first, then rename
- * each into place. A failure before the renames leaves the old outputs as they were.
- */
+/** Write every file of a build, all or nothing (see commit-outputs.ts). */
 export async function writeOutputs(outDir: string, files: OutputFile[]): Promise<Array<{ path: string; bytes: number }>> {
-  const temps: Array<{ tmp: string; final: string; bytes: number }> = [];
-  try {
-    await fs.mkdir(outDir, { recursive: true });
-    for (const f of files) {
-      const final = path.join(outDir, f.name);
-      await fs.mkdir(path.dirname(final), { recursive: true });
-      const tmp = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.tmp`);
-      await fs.writeFile(tmp, f.data);
-      temps.push({ tmp, final, bytes: f.data.length });
-    }
-    for (const t of temps) await fs.rename(t.tmp, t.final);
-  } catch (e) {
-    await Promise.all(temps.map((t) => fs.rm(t.tmp, { force: true })));
-    throw new OutputError([{ file: displayPath(outDir), message: `could not write the output: ${(e as Error).message}`, hint: 'check that the folder is writable and the disk not full; the previous files were kept' }]);
-  }
-  return temps.map((t) => ({ path: displayPath(t.final), bytes: t.bytes }));
+  return commitOutputs(outDir, files, displayPath);
 }
 
 export async function readSeedTexts(dir: string): Promise<Map<string, string>> {
-  if (!existsSync(dir)) throw new UsageError([{ message: `sources folder '${dir}' not found`, hint: 'pass the folder holding the article texts, e.g. ../shared/seeds' }]);
+  if (!existsSync(dir)) throw new UsageError([{ file: displayPath(dir), message: msg('io.sources-folder-missing'), hint: msg('io.sources-folder-missing-hint') }]);
+  if (!statSync(dir).isDirectory()) throw new UsageError([{ file: displayPath(dir), message: msg('io.sources-not-folder'), hint: msg('io.sources-folder-missing-hint') }]);
   const files = await fs.readdir(dir);
   const map = new Map<string, string>();
   for (const f of files.sort()) {
     const full = path.join(dir, f);
-    if (statSync(full).isFile()) map.set(f, await fs.readFile(full, 'utf8'));
+    // Subfolders and broken links are not articles; anything else must read as UTF-8.
+    const st = await fs.stat(full).catch(() => undefined);
+    if (st?.isFile()) map.set(f, await readInputFile(full, displayPath(full), 'sources'));
   }
   return map;
 }
@@ -175,7 +164,7 @@ async function git(args: string[], cwd: string): Promise<string> {
     return (await execFileP('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })).stdout;
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === 'ENOENT') throw new UsageError([{ message: 'git is not installed, so a revision cannot be read', hint: 'install git, or pass a folder instead of a revision' }]);
+    if (err.code === 'ENOENT') throw new UsageError([{ message: msg('io.git-missing'), hint: msg('io.git-missing-hint') }]);
     throw Object.assign(new Error((err.stderr ?? err.message).trim().split('\n')[0]), { gitFailed: true });
   }
 }
@@ -205,21 +194,21 @@ export async function readDataSnapshot(spec: string, dataDir: string): Promise<D
   let tree: string;
   try {
     const type = (await git(['cat-file', '-t', treeSpec], cwd)).trim();
-    if (type !== 'tree') throw new Error(`${treeSpec} is a ${type}, not a folder`);
+    if (type !== 'tree') throw new Error(`${treeSpec}: ${type}`);
     tree = (await git(['rev-parse', treeSpec], cwd)).trim();
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError([
       {
-        message: `'${spec}' is neither a folder nor a git revision holding the data folder (${(e as Error).message})`,
-        hint: 'pass a data folder, a revision such as HEAD~1 (the --data folder at that revision) or REV:PATH such as HEAD:data',
+        message: msg('io.not-data-revision', { spec, reason: (e as Error).message }),
+        hint: msg('io.not-data-revision-hint'),
       },
     ]);
   }
   const names = (await git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', tree], cwd))
     .split('\0')
     .filter((n) => n && /\.ya?ml$/.test(n) && !n.split('/').some((part) => part.startsWith('.')));
-  if (!names.length) throw new DataError([{ file: label, message: 'no .yaml files in the data folder at that revision' }]);
+  if (!names.length) throw new DataError([{ file: label, message: msg('io.revision-empty') }]);
   const files = await Promise.all(names.map(async (n) => ({ path: `${label}/${n}`, text: await git(['cat-file', 'blob', `${tree}:${n}`], cwd) })));
   return { label, files };
 }

@@ -96,6 +96,8 @@ export interface FactBase {
   locations: Map<string, Location>;
   /** sha256 of the data files. */
   hash: string;
+  /** `sourceTexts:` (in sources.yaml): the article texts' folder, relative to the data folder. */
+  sourceTexts?: string;
 }
 
 export type { SourceRecord, EntityRecord, MilestoneRecord, TargetRecord, TagRecord, Qualifier };
