@@ -10,6 +10,7 @@ import { masterDefs, type MasterDef } from './masters.js';
 import { planAgenda, planClosing, planCover, planSectionHeader, type Unnumbered } from './plan-slides.js';
 import { planContent, TooManySlides } from './plan-content.js';
 import { TemplateError } from '../../errors.js';
+import { msg } from '../../i18n/index.js';
 import { MAX_SLIDES } from '../../limits.js';
 import type { FlowBlock } from './plan-flow.js';
 import { cleanText } from './plan-text.js';
@@ -68,8 +69,8 @@ export function planDeck(doc: DocumentModel, charts: RenderedCharts): { plan: De
         {
           file: s.loc?.file,
           line: s.loc?.line,
-          message: `the deck needs more than ${MAX_SLIDES} slides (the limit) by the section "${cleanText(s.title).slice(0, 40)}"`,
-          hint: 'shorten the text of this section or split the deck: a long paragraph or table continues on as many slides as it needs',
+          message: msg('limits.slides', { max: MAX_SLIDES, title: cleanText(s.title).slice(0, 40) }),
+          hint: msg('limits.slides-hint'),
         },
       ]);
     }

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentModel } from '../../../src/model/document.js';
 import { TemplateError } from '../../../src/errors.js';
+import { render } from '../../../src/i18n/index.js';
 import { planDeck } from '../../../src/writers/pptx/plan.js';
 import { MAX_SLIDES } from '../../../src/limits.js';
 import { breakLines } from '../../../src/writers/pptx/text-layout.js';
@@ -63,8 +64,10 @@ describe('long text is laid out in linear time', () => {
     }
     expect(error).toBeInstanceOf(TemplateError);
     const problem = (error as TemplateError).problems[0];
-    expect(problem.message).toContain(String(MAX_SLIDES));
-    expect(problem.message).toContain('长文本');
+    const text = render(problem.message, 'zh-CN');
+    expect(text).toContain(String(MAX_SLIDES));
+    expect(text).toContain('长文本');
+    expect(render(problem.message, 'en')).toContain('slides');
     expect(problem.file).toBe(doc.sections[1].loc?.file);
     expect(problem.line).toBe(doc.sections[1].loc?.line);
   }, 240_000);
