@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
 import type { FactBase } from '../facts/model.js';
 import { TemplateError } from '../errors.js';
 import type { SourceLocation, StageResult, Warning } from '../model/document.js';
-import { msg } from '../i18n/index.js';
+import { msg, type Message } from '../i18n/index.js';
 import { sanitizeDeep, sanitizeText } from '../util/sanitize.js';
 import { CitationRegistry } from './citations.js';
 import { buildChart, chartDefinitionSchema, CHART_ID, CHART_ID_HINT, type BuiltChart } from './charts.js';
@@ -18,7 +18,6 @@ import { markLines, stripMarkers } from './source-map.js';
 import { DATA_HELPER, OUTPUT_HELPER, escapeMustaches, printable } from './escape.js';
 import type { LoadedTemplate } from './manifest.js';
 import { createHash } from 'node:crypto';
-import { msg, type Message } from '../i18n/index.js';
 import { LIMITS } from '../limits.js';
 
 export interface RenderedTemplate {
