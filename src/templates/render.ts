@@ -8,6 +8,7 @@ import type { FactBase } from '../facts/model.js';
 import { TemplateError } from '../errors.js';
 import type { SourceLocation, StageResult, Warning } from '../model/document.js';
 import { msg, type Message } from '../i18n/index.js';
+import { LIMITS } from '../limits.js';
 import { sanitizeDeep, sanitizeText } from '../util/sanitize.js';
 import { CitationRegistry } from './citations.js';
 import { buildChart, chartDefinitionSchema, CHART_ID, CHART_ID_HINT, type BuiltChart } from './charts.js';
@@ -18,7 +19,6 @@ import { markLines, stripMarkers } from './source-map.js';
 import { DATA_HELPER, OUTPUT_HELPER, escapeMustaches, printable } from './escape.js';
 import type { LoadedTemplate } from './manifest.js';
 import { createHash } from 'node:crypto';
-import { LIMITS } from '../limits.js';
 
 export interface RenderedTemplate {
   markdown: string;
@@ -209,7 +209,7 @@ function hintFor(message: string): string | undefined {
  * builds the chart from facts and emits a chart block for the Markdown stage.
  */
 /** Past these a chart still draws, but nobody can read it on a slide or an A4 page. */
-export const READABLE_CHART = { categories: 40, titleChars: 60 } as const;
+export const READABLE_CHART = { categories: LIMITS.readableChartCategories, titleChars: LIMITS.readableChartTitleChars } as const;
 
 function readabilityWarnings(built: BuiltChart, loc: { file: string; line?: number }): Warning[] {
   const out: Warning[] = [];
