@@ -20,7 +20,7 @@ export const LIMITS = {
   /** Characters of one paragraph or list item. */
   paragraphChars: 20_000,
   /** Characters of one table cell. */
-  tableCellChars: 2_000,
+  tableCellChars: 5_000,
   /** Categories (x-axis labels, bars, slices) of one chart. */
   chartCategories: 60,
   /** Past these a chart still draws, with a warning naming it: nobody can read it. */

@@ -13,6 +13,9 @@ import { inlineToLines, inlineToRuns, runsText, type InlineContext } from './inl
 import { parseAttributes, type Attributes } from './attributes.js';
 import { fencedDivs } from './fenced-divs.js';
 import { unescapeMarkdown } from '../templates/escape.js';
+import { msg, type Text } from '../i18n/index.js';
+import { LIMITS } from '../limits.js';
+import type { Run } from '../model/document.js';
 
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
 // Any `::: name` or `::: {.name}` opens a div; the walker checks the name.
@@ -29,7 +32,16 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
   const tokens = md.parse(rendered.markdown, {});
   const problems: Problem[] = [];
   const where = (t: Token | undefined): SourceLocation => rendered.lines[t?.map?.[0] ?? 0] ?? { file: '<template>', line: 1 };
-  const fail = (t: Token | undefined, message: string, hint?: string) => problems.push({ ...where(t), message, hint });
+  const fail = (t: Token | undefined, message: Text, hint?: Text) => problems.push({ ...where(t), message, hint });
+  /** Text past a limit is refused at its line: a slide or page cannot hold it, and laying it out would only take time. */
+  const checkLength = (t: Token, runs: Run[], kind: 'paragraph' | 'cell'): Run[] => {
+    const chars = runs.reduce((n, r) => n + r.text.length, 0);
+    const max = kind === 'paragraph' ? LIMITS.paragraphChars : LIMITS.tableCellChars;
+    if (chars > max) {
+      fail(t, msg(kind === 'paragraph' ? 'limits.paragraph' : 'limits.table-cell', { chars, max }), msg(kind === 'paragraph' ? 'limits.paragraph-hint' : 'limits.table-cell-hint'));
+    }
+    return runs;
+  };
 
   const sections: Section[] = [];
   const silentBySection = new Map<Section, Citation[]>();
@@ -85,7 +97,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
     const ctx = ctxFor(s);
     switch (t.type) {
       case 'paragraph_open': {
-        const runs = inlineToRuns(tokens[i + 1].children, ctx);
+        const runs = checkLength(tokens[i + 1], inlineToRuns(tokens[i + 1].children, ctx), 'paragraph');
         i += 3;
         return runs.length ? { type: 'paragraph', runs } : undefined;
       }
@@ -99,7 +111,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
       case 'fence':
       case 'code_block':
         i++;
-        return { type: 'paragraph', runs: [{ text: sanitizeText(t.content.trimEnd()) }] };
+        return { type: 'paragraph', runs: checkLength(t, [{ text: sanitizeText(t.content.trimEnd()) }], 'paragraph') };
       case 'blockquote_open': {
         i++;
         const inner = walkBlocks('blockquote_close', () => s);
@@ -129,7 +141,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
           i++;
           break;
         }
-      } else if (t.type === 'inline') items.push({ runs: inlineToRuns(t.children, ctx), level: Math.min(depth - 1, 1) });
+      } else if (t.type === 'inline') items.push({ runs: checkLength(t, inlineToRuns(t.children, ctx), 'paragraph'), level: Math.min(depth - 1, 1) });
     }
     return { type: 'list', ordered, items };
   };
@@ -140,11 +152,16 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
     const align: TableBlock['align'] = [];
     let inHead = false;
     let row: TableBlock['header'] | undefined;
+    let rowToken: Token | undefined;
     for (; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.type === 'thead_open') inHead = true;
       else if (t.type === 'thead_close') inHead = false;
-      else if (t.type === 'tr_open') row = [];
+      else if (t.type === 'tr_open') {
+        row = [];
+        // Cells' own tokens carry no line; their row does.
+        rowToken = t;
+      }
       else if (t.type === 'tr_close') {
         if (!inHead && row) rows.push(row);
       } else if (t.type === 'th_open' || t.type === 'td_open') {
@@ -153,7 +170,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
           align.push(style.includes('right') ? 'right' : style.includes('center') ? 'center' : 'left');
         }
       } else if (t.type === 'inline') {
-        const runs = inlineToRuns(t.children, ctx);
+        const runs = checkLength(rowToken ?? t, inlineToRuns(t.children, ctx), 'cell');
         if (inHead) header.push(runs);
         else row?.push(runs);
       } else if (t.type === 'table_close') {
