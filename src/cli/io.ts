@@ -16,6 +16,7 @@ import type { TemplateFiles } from '../templates/manifest.js';
 import type { OutputFile } from '../pipeline/build.js';
 import { commitOutputs } from './commit-outputs.js';
 import { readInputFile } from './read-input.js';
+import { pseudoFsRoot, realTarget } from './pseudo-fs.js';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -130,6 +131,13 @@ export function listTemplates(): TemplateSummary[] {
   return out;
 }
 
+
+/** --out may not lead into /proc or /sys (symlinks followed): writing there hangs or means nothing. A usage error, before anything is read. */
+export function checkOutDir(outDir: string): void {
+  const real = realTarget(outDir);
+  const root = pseudoFsRoot(real);
+  if (root) throw new UsageError([{ file: displayPath(outDir), message: msg('io.out-pseudo-fs', { target: real, root }), hint: msg('io.out-pseudo-fs-hint') }]);
+}
 
 /** Write every file of a build, all or nothing (see commit-outputs.ts). */
 export async function writeOutputs(outDir: string, files: OutputFile[]): Promise<Array<{ path: string; bytes: number }>> {

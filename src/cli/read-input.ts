@@ -4,10 +4,14 @@
  * never end), and only UTF-8 text (GBK would silently become mojibake). Every
  * refusal is a stage error naming the file, never a crash.
  */
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DataError, TemplateError, type StageError } from '../errors.js';
 import { msg, type Message } from '../i18n/index.js';
+import { LIMITS } from '../limits.js';
+import { pseudoFsRoot } from './pseudo-fs.js';
+
+const megabytes = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 
 export type InputKind = 'data' | 'template' | 'sources';
 
@@ -70,15 +74,32 @@ export async function readInputFile(file: string, shown: string, kind: InputKind
     const realRoot = await fs.realpath(root);
     if (!isInside(real, realRoot)) throw errorFor(kind, shown, msg('input.outside-folder', { target: real }), msg('input.outside-folder-hint'));
   }
+  const pseudo = pseudoFsRoot(real);
+  if (pseudo) throw errorFor(kind, shown, msg('input.pseudo-fs', { target: real, root: pseudo }), msg('input.not-regular-file-hint'));
+  const max = kind === 'template' ? LIMITS.templateFileBytes : LIMITS.dataFileBytes;
   let bytes: Buffer;
+  let handle: fs.FileHandle | undefined;
   try {
-    const st = await fs.stat(real);
+    // Non-blocking open: a file swapped for a pipe after realpath still cannot make the open wait.
+    handle = await fs.open(real, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const st = await handle.stat();
     if (!st.isFile()) throw errorFor(kind, shown, msg('input.not-regular-file'), msg('input.not-regular-file-hint'));
-    bytes = await fs.readFile(real);
+    if (st.size > max) throw errorFor(kind, shown, msg('input.too-large', { size: megabytes(st.size), max: megabytes(max) }), msg('input.too-large-hint'));
+    // Read what stat promised and no more, whatever the file does meanwhile.
+    bytes = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const { bytesRead } = await handle.read(bytes, got, st.size - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    bytes = bytes.subarray(0, got);
   } catch (e) {
     if (e instanceof DataError || e instanceof TemplateError) throw e;
     const p = openProblem(e);
     throw errorFor(kind, shown, p.message, p.hint);
+  } finally {
+    await handle?.close();
   }
   const decoded = decodeUtf8(bytes);
   if ('text' in decoded) return decoded.text;

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { checkAsOf } from '../args.js';
 import { Progress } from '../progress.js';
 import type { Warning } from '../../model/document.js';
-import { listTemplates, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
+import { checkOutDir, listTemplates, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
 import { formatBytes, formatTimings, info, jsonWarnings, printWarnings, say, type Printer } from '../output.js';
 
 export interface BuildArgs extends Printer {
@@ -164,6 +164,7 @@ export function describeChangesSince(c: ChangesSince): string {
 export async function runBuild(args: BuildArgs): Promise<number> {
   // Every argument is checked before anything is read or written.
   checkAsOf(args.asOf);
+  checkOutDir(args.out);
   const timestamp = sourceDateEpoch();
   const groups = templateGroups(args.format, args.template);
   const progress = new Progress(args);

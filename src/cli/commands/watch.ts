@@ -12,7 +12,7 @@ import { countChanges, diffData } from '../../diff/index.js';
 import { UsageError } from '../../errors.js';
 import type { TextFile } from '../../facts/model.js';
 import type { TemplateFiles } from '../../templates/manifest.js';
-import { displayPath, readDataDir, readDataSnapshot, readTemplateDir, templateChain, writeOutputs, type DataSnapshot } from '../io.js';
+import { checkOutDir, displayPath, readDataDir, readDataSnapshot, readTemplateDir, templateChain, writeOutputs, type DataSnapshot } from '../io.js';
 import { printWarnings, reportError } from '../output.js';
 import { TreeWatcher } from '../watcher.js';
 import { buildGroups, describeChangesSince, diskChartCache, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
@@ -35,6 +35,7 @@ function hashInputs(data: TextFile[], templates: TemplateFiles[]): string {
 export async function runWatch(args: WatchArgs): Promise<number> {
   // Usage problems (bad format, unknown template, bad revision) end the command before watching.
   checkAsOf(args.asOf);
+  checkOutDir(args.out);
   const groups = templateGroups(args.format, args.template);
   const old: DataSnapshot | undefined = args.changesSince ? await readDataSnapshot(args.changesSince, args.data) : undefined;
   const timestamp = sourceDateEpoch();
