@@ -56,7 +56,7 @@ const typeName = (t: string | undefined) => (t && TYPE_NAMES.has(t) ? msg(`type.
  * A zod issue in plain words. `line` is the text of the line it points at:
  * `primary: #1F4E79` reads as an empty value, because # starts a comment.
  */
-function describeIssue(issue: z.core.$ZodIssue, line: string): { message: Text; hint?: Text } {
+export function describeIssue(issue: z.core.$ZodIssue, line: string): { message: Text; hint?: Text } {
   const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : '';
   switch (issue.code) {
     case 'invalid_type': {

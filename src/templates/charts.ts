@@ -10,6 +10,7 @@ import { formatFigure, formatRank } from '../format/numbers.js';
 import { formatChineseDate } from '../format/dates.js';
 import { describeChart } from '../charts/alt.js';
 import { LookupError, type FactLookup } from './lookup.js';
+import { msg } from '../i18n/index.js';
 import type { CitationRegistry } from './citations.js';
 
 const chartKind = z.enum(['column', 'line', 'combo', 'hbar', 'doughnut', 'stacked']);
@@ -31,7 +32,7 @@ export const chartDefinitionSchema = z
     to: z.string().optional(),
   })
   .strict()
-  .refine((d) => Boolean(d.series?.length) !== Boolean(d.items?.length), { message: 'give either series: or items:, not both' });
+  .refine((d) => Boolean(d.series?.length) !== Boolean(d.items?.length), { message: 'template.chart-series-or-items' });
 
 export type ChartDefinition = z.infer<typeof chartDefinitionSchema>;
 export const chartFileSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), chartDefinitionSchema);
@@ -77,7 +78,7 @@ export function buildChart(id: string, def: ChartDefinition, lookup: FactLookup,
       lookup.series(sid).points.filter((p) => (!def.from || p.asOf >= def.from) && (!def.to || p.asOf.slice(0, def.to.length) <= def.to)),
     );
     const flat = all.flat() as SeriesPoint[];
-    if (!flat.length) throw new LookupError(`chart '${id}' has no data points${def.from || def.to ? ' in the range asked' : ''}`);
+    if (!flat.length) throw new LookupError(msg(def.from || def.to ? 'template.chart-no-points-in-range' : 'template.chart-no-points', { id }), msg('template.chart-no-points-hint'));
     const years = flat.map((p) => categoryOf(p, false));
     const needMonth = all.some((pts) => new Set(pts.map((p) => categoryOf(p, false))).size < pts.length);
     void years;
@@ -114,7 +115,7 @@ export function buildChart(id: string, def: ChartDefinition, lookup: FactLookup,
     const values = facts.map(({ f }) => (f.kind === 'rank' ? f.rank : f.value));
     const unit = isRank ? '位' : (facts[0].f as ValueFact).unit;
     if (!isRank && facts.some(({ f }) => f.kind === 'rank' || (f as ValueFact).unit !== unit)) {
-      throw new LookupError(`chart '${id}' mixes units; items in one chart must share a unit`);
+      throw new LookupError(msg('template.chart-mixed-units', { id }), msg('template.chart-mixed-units-hint'));
     }
     const scale = isRank ? { divisor: 1, title: '位次' } : axisScale(values, unit);
     datasets.push({

@@ -21,12 +21,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+const prefixes = [...new Set(Object.keys(catalogues['zh-CN']).map((id) => id.split('.')[0]))];
+
 /** Ids written literally in the code: msg('id' / t('id' / say(x, 'id' / both('id'. */
 function idsInCode(): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of sourceFiles(path.join(repoRoot, 'src'))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/(?:\b(?:msg|t|both|say\([^,()]+,)\s*\(?|message:)\s*'([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)'/g)) found.set(m[1], path.relative(repoRoot, file));
+    // Any other literal that looks like an id of a catalogue area (tables of ids, such as slide part names).
+    for (const m of text.matchAll(new RegExp(`'((?:${prefixes.join('|')})\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*)'`, 'g'))) if (!/\.(js|yaml|json|hbs)$/.test(m[1])) found.set(m[1], path.relative(repoRoot, file));
   }
   return found;
 }

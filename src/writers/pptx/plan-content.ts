@@ -12,6 +12,7 @@ import { cleanText } from './plan-text.js';
 import { notesText } from './plan-notes.js';
 import { CHROME, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, MARGIN_X, SOURCE_BOTTOM, SOURCE_LINE_MAX, box } from './geometry.js';
 import type { Unnumbered } from './plan-slides.js';
+import { msg } from '../../i18n/index.js';
 
 export interface ContentInput {
   title: string;
@@ -65,7 +66,7 @@ function paginate(items: FlowItem[], area: Box, ctx: PlanContext, centre: boolea
   while (rest && rest.length) {
     const p = partition(rest, area.w, area.h, true, ctx);
     if (p.head.length === 0) {
-      warn(ctx, 'pptx-overflow', `a ${rest[0].kind} block could not be placed and was dropped`);
+      warn(ctx, 'pptx-overflow', msg('writer.block-dropped', { kind: rest[0].kind }));
       rest = rest.slice(1);
       continue;
     }
