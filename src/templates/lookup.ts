@@ -17,7 +17,8 @@ export class LookupError extends Error {
     /** Unknown id: what was asked for and the nearest data id, so both places can be named. */
     readonly unknownId?: { id: string; near?: string },
   ) {
-    super(render(text, 'en'));
+    // For library callers that read .message: the English text and what to do.
+    super(hint ? `${render(text, 'en')}; ${render(hint, 'en')}` : render(text, 'en'));
   }
 }
 

@@ -262,13 +262,13 @@ function chartHelper(template: LoadedTemplate, lookup: FactLookup, registry: Cit
       }
       def = parsed.data;
       id = h.id ?? `chart-${createHash('sha1').update(JSON.stringify(raw)).digest('hex').slice(0, 8)}`;
-      if (typeof id !== 'string' || !CHART_ID.test(id)) throw new LookupError(`inline chart id '${String(id)}' is not allowed: ${CHART_ID_HINT}`);
+      if (typeof id !== 'string' || !CHART_ID.test(id)) throw new LookupError(msg('template.inline-chart-id', { id: String(id) }), msg(CHART_ID_HINT, { field: 'id' }));
     }
     const line = (options as { loc?: hbs.AST.SourceLocation }).loc?.start.line;
     const earlier = defs.get(id);
     if (earlier && JSON.stringify(earlier.def) !== JSON.stringify(def)) {
       // The model would show the first chart twice.
-      throw new LookupError(`chart id '${id}' is already used by a different chart (${earlier.where}); give each chart its own id`);
+      throw new LookupError(msg('template.chart-id-taken', { id, where: earlier.where }), msg('chart.id-twice-hint'));
     }
     if (!earlier) defs.set(id, { def, where: `${currentFile()}${line ? `:${line}` : ''}` });
     if (!charts.has(id)) {

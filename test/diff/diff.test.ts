@@ -180,7 +180,7 @@ describe('gen-report diff', () => {
     writeFileSync(path.join(bad, 'facts.yaml'), readFileSync(path.join(newDir, 'facts.yaml'), 'utf8').replace('value: 48000', 'value: "4.8万"'));
     const data = runCli(['diff', oldDir, bad]);
     expect(data.code).toBe(1);
-    expect(data.stderr).toMatch(/facts\.yaml:\d+:\d+: 'value' should be a number/);
+    expect(data.stderr).toMatch(/facts\.yaml:\d+:\d+: value 应该是数字，这里是文字/);
     for (const r of [usage, data]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });
