@@ -4,11 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, isMap, isNode, type Document, type Node as YamlNode } from 'yaml';
+import { yamlToJs } from '../util/yaml-value.js';
 import type { z } from 'zod';
 import { sanitizeDeep } from '../util/sanitize.js';
 import { DataError, type Problem } from '../errors.js';
 import { hasMessage, msg, type Text } from '../i18n/index.js';
-import { yamlSyntaxProblem, yamlValueProblem } from '../util/yaml-errors.js';
+import { yamlSyntaxProblem } from '../util/yaml-errors.js';
 import { editDistance } from '../util/closest.js';
 import { dataFileSchema, type DataFile } from './schema.js';
 import { assembleFactBase } from './assemble.js';
@@ -132,14 +133,10 @@ export function parseDataFile(file: string, text: string): { parsed?: ParsedFile
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) return { problems: [yamlSyntaxProblem(file, text, doc.errors[0], counter)] };
   const locate = locator(doc, counter);
-  let js: unknown;
-  try {
-    js = doc.toJS();
-  } catch {
-    return { problems: [yamlValueProblem(file, text)] };
-  }
   // The one sanitiser: whatever a paste from Word or a PDF brought, before anything reads it.
-  const raw = sanitizeDeep(js ?? {});
+  const value = yamlToJs(doc, counter, file);
+  if ('problem' in value) return { problems: [value.problem] };
+  const raw = sanitizeDeep(value.value ?? {});
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { problems: [{ file, line: 1, column: 1, message: msg('data.not-a-mapping'), hint: msg('data.not-a-mapping-hint') }] };
   }

@@ -1,10 +1,11 @@
 /** A template folder: its manifest (template.yaml), Handlebars files, partials and charts. */
 import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
+import { yamlToJs } from '../util/yaml-value.js';
 import { TemplateError, type Problem } from '../errors.js';
 import { msg } from '../i18n/index.js';
 import { describeIssue } from '../facts/load.js';
-import { yamlSyntaxProblem, yamlValueProblem } from '../util/yaml-errors.js';
+import { yamlSyntaxProblem } from '../util/yaml-errors.js';
 import { sanitizeDeep } from '../util/sanitize.js';
 import { defaultTheme } from '../model/default-theme.js';
 import type { Theme } from '../model/theme.js';
@@ -70,19 +71,19 @@ export interface LoadedTemplate {
   charts: Record<string, ChartDefinition>;
 }
 
+function templateYamlValue(doc: Parameters<typeof yamlToJs>[0], counter: LineCounter, file: string): unknown {
+  const v = yamlToJs(doc, counter, file);
+  if ('problem' in v) throw new TemplateError([v.problem]);
+  return v.value;
+}
+
 function parseYaml(file: string, text: string): { value: unknown; locate: (path: PropertyKey[]) => number; lines: string[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) throw new TemplateError([yamlSyntaxProblem(file, text, doc.errors[0], counter)]);
-  let js: unknown;
-  try {
-    js = doc.toJS();
-  } catch {
-    throw new TemplateError([yamlValueProblem(file, text)]);
-  }
   return {
     lines: text.split(/\r\n|\r|\n/),
-    value: sanitizeDeep(js ?? {}),
+    value: sanitizeDeep(templateYamlValue(doc, counter, file) ?? {}),
     locate: (path) => {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number] } | undefined;

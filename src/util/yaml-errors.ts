@@ -40,9 +40,3 @@ export function yamlSyntaxProblem(file: string, text: string, error: YAMLError, 
   }
   return { file, line: pos.line, column: pos.col, ...cause(error.code, error.message, lines[pos.line - 1] ?? '') };
 }
-
-/** A value YAML could not turn into data (an alias `*x` without its anchor): a problem, not a crash. */
-export function yamlValueProblem(file: string, text: string): Problem {
-  const line = text.split(/\r\n|\r|\n/).findIndex((l) => /(^|[:\-[,]\s*)\*\S/.test(l)) + 1;
-  return { file, line: line || 1, column: 1, message: msg('yaml.needs-quotes-start'), hint: msg('yaml.needs-quotes-hint') };
-}
