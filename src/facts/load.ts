@@ -75,7 +75,11 @@ export function describeIssue(issue: z.core.$ZodIssue, line: string): { message:
       return { message: msg('data.unknown-field', { fields: issue.keys, count: issue.keys.length }), hint: msg('data.unknown-field-hint') };
     case 'invalid_value':
       return { message: msg('data.field-one-of', { field, values: ((issue as { values?: unknown[] }).values ?? []).map(String) }) };
-    case 'too_small': {
+    case 'too_small':
+    case 'too_big': {
+      // Our own schema's wording (a catalogue id) says more than a bare bound.
+      if (hasMessage(issue.message, 'en')) return { message: msg(issue.message, { field }) };
+      if (issue.code === 'too_big') return { message: msg('data.field-invalid', { field, detail: issue.message }) };
       const min = Number((issue as { minimum?: number | bigint }).minimum);
       const origin = (issue as { origin?: string }).origin;
       if (origin === 'array') return { message: msg('data.field-too-few', { field, min, count: min }) };

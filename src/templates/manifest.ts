@@ -26,6 +26,12 @@ const hex = z.preprocess(
   z.string().regex(/^[0-9A-Fa-f]{6}$/, { message: 'template.colour-format' }),
 );
 
+/** Font sizes in points: readable on a slide or a page, and inside OOXML's range (1–4000 pt). */
+const pointSize = z
+  .number()
+  .min(6, { message: 'template.font-size-min' })
+  .max(120, { message: 'template.font-size-max' });
+
 const themeOverride = z
   .object({
     colors: z
@@ -40,7 +46,11 @@ const themeOverride = z
       .strict()
       .optional(),
     fontFiles: z.array(z.string()).optional(),
-    sizes: z.object({ coverTitle: z.number(), title: z.number(), body: z.number(), minBody: z.number(), source: z.number() }).partial().strict().optional(),
+    sizes: z
+      .object({ coverTitle: pointSize, title: pointSize, body: pointSize, minBody: pointSize, source: pointSize })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 
