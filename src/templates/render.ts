@@ -6,7 +6,7 @@
 import Handlebars from 'handlebars';
 import type { FactBase } from '../facts/model.js';
 import { TemplateError, type Problem } from '../errors.js';
-import { hasMessage, msg, render, t, type Text } from '../i18n/index.js';
+import { hasMessage, MessageRangeError, msg, render, t, type Text } from '../i18n/index.js';
 import { closest, editDistance } from '../util/closest.js';
 import type { SourceLocation, StageResult, Warning } from '../model/document.js';
 import { sanitizeDeep, sanitizeText } from '../util/sanitize.js';
@@ -77,7 +77,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
         const loc = (args[args.length - 1] as { loc?: hbs.AST.SourceLocation })?.loc;
         const file = stack[stack.length - 1] ?? displayOf(template.manifest.entry);
         const [line, column] = [loc?.start.line, loc ? loc.start.column + 1 : undefined];
-        const text = e instanceof LookupError ? e.text : String((e as Error).message ?? e);
+        const text = e instanceof LookupError || e instanceof MessageRangeError ? e.text : String((e as Error).message ?? e);
         const message = msg('template.in-helper', { helper: name, text });
         if (e instanceof LookupError && e.unknownId?.near) {
           const { hint, related } = nearDataId(e.unknownId.id, e.unknownId.near, fb, `${file}:${line ?? 1}`);
