@@ -40,7 +40,10 @@ export const chartDefinitionSchema = z
   .refine((d) => Boolean(d.series?.length) !== Boolean(d.items?.length), { message: 'give either series: or items:, not both' });
 
 export type ChartDefinition = z.infer<typeof chartDefinitionSchema>;
-export const chartFileSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), chartDefinitionSchema);
+/** Every chart id (charts.yaml keys, inline id="…") names a file in --format md output: no path can hide in it. */
+export const CHART_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const CHART_ID_HINT = 'chart ids use lower-case letters, digits and hyphens (at most 64), e.g. fiveg-growth';
+export const chartFileSchema = z.record(z.string().regex(CHART_ID, { message: CHART_ID_HINT }), chartDefinitionSchema);
 
 export interface BuiltChart {
   spec: ChartSpec;
