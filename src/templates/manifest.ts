@@ -67,6 +67,8 @@ export const manifestSchema = z
     /** Is this the default template for its formats? */
     default: z.boolean().default(false),
     reportPreset: z.enum(['report', 'gbt9704']).default('report'),
+    /** native: editable charts in the deck; image: pictures (default). --charts and a chart's own output: override it. */
+    charts: z.enum(['native', 'image']).optional(),
     meta: z.object({ title: z.string(), subtitle: z.string().optional(), issuer: z.string() }).strict(),
     theme: themeOverride.optional(),
   })

@@ -9,6 +9,7 @@ import { TemplateError, type Problem } from '../errors.js';
 import { hasMessage, MessageRangeError, msg, render, t, type Text } from '../i18n/index.js';
 import { closest, editDistance } from '../util/closest.js';
 import type { SourceLocation, StageResult, Warning } from '../model/document.js';
+import { LIMITS } from '../limits.js';
 import { sanitizeDeep, sanitizeText } from '../util/sanitize.js';
 import { CitationRegistry } from './citations.js';
 import { buildChart, chartDefinitionSchema, CHART_ID, CHART_ID_HINT, type BuiltChart } from './charts.js';
@@ -28,7 +29,7 @@ export interface RenderedTemplate {
   registry: CitationRegistry;
 }
 
-/** Error raised inside a helper or partial, tagged with where it happened. */
+/** Error raised inside a helper or partial, tagged with where it happened (`text`/`hint`: catalogue messages, when it has them). */
 class LocatedError extends Error {
   constructor(
     readonly text: Text,
@@ -41,6 +42,13 @@ class LocatedError extends Error {
   ) {
     super(render(text, 'en'));
   }
+}
+
+/** A partial or the whole template produced more Markdown than any briefing needs (or nested too deep): stop now, not after gigabytes. */
+function outputLimit(file: string, kind: 'size' | 'depth'): LocatedError {
+  return kind === 'size'
+    ? new LocatedError(msg('limits.markdown', { max: LIMITS.markdownChars / 1024 / 1024 }), file, undefined, undefined, msg('limits.markdown-hint'))
+    : new LocatedError(msg('limits.partial-depth', { max: LIMITS.partialDepth }), file, undefined, undefined, msg('limits.partial-depth-hint'));
 }
 
 type Helper = (...args: unknown[]) => unknown;
@@ -92,6 +100,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   hb.registerHelper(OUTPUT_HELPER, (value: unknown) => (value instanceof Handlebars.SafeString ? value.toString() : printable(value)));
   const ours = new Set(Object.keys(helpers));
   const knownHelpers = Object.fromEntries([...ours, DATA_HELPER, OUTPUT_HELPER].map((k) => [k, true]));
+  let produced = 0;
   const compileFile = (name: string) => {
     const display = displayOf(name);
     const source = sanitizeText(template.files.files.get(name)!);
@@ -104,9 +113,14 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
     checkPartials(ast, partialNames, display);
     const fn = compileAst(hb, markLines(escapeMustaches(ast, ours), fileIndex(name)), knownHelpers, display);
     return (ctx: unknown, options?: Handlebars.RuntimeOptions) => {
+      if (stack.length >= LIMITS.partialDepth) throw outputLimit(display, 'depth');
       stack.push(display);
       try {
-        return fn(ctx, options);
+        const out = fn(ctx, options);
+        // Every partial's output counts, so doubling partials stop after a few megabytes of work.
+        produced += out.length;
+        if (out.length > LIMITS.markdownChars || produced > 4 * LIMITS.markdownChars) throw outputLimit(display, 'size');
+        return out;
       } catch (e) {
         throw located(e, display);
       } finally {
@@ -231,7 +245,7 @@ function nearDataId(id: string, near: string, fb: FactBase, templateAt: string):
  * builds the chart from facts and emits a chart block for the Markdown stage.
  */
 /** Past these a chart still draws, but nobody can read it on a slide or an A4 page. */
-export const READABLE_CHART = { categories: 40, titleChars: 60 } as const;
+export const READABLE_CHART = { categories: LIMITS.readableChartCategories, titleChars: LIMITS.readableChartTitleChars } as const;
 
 function readabilityWarnings(built: BuiltChart, loc: { file: string; line?: number }): Warning[] {
   const out: Warning[] = [];

@@ -2,10 +2,13 @@
 import type { SourceLocation, Theme, Warning } from '../../model/document.js';
 import type { RenderedCharts } from '../../model/rendered.js';
 import type { Text } from '../../i18n/index.js';
+import type { ChartOutput } from '../../model/chart.js';
 
 export interface PlanContext {
   theme: Theme;
   charts: RenderedCharts;
+  /** Native chart or picture, for charts whose definition does not say. */
+  chartOutput?: ChartOutput;
   warnings: Warning[];
   /** The section being planned, for warnings. */
   loc?: SourceLocation;
