@@ -56,6 +56,13 @@ describe.skipIf(!!whyNoSchemas)('schema-valid OOXML', () => {
     }, 180_000);
   }
 
+  it('every template with native (editable) charts', async () => {
+    for (const template of templates) {
+      const { result } = await buildDefault(template, ['pptx'], { charts: 'native' });
+      for (const f of result.files) if (f.format === 'pptx') await expectValid(f.data, `native-${f.name}`);
+    }
+  }, 240_000);
+
   it('a deck and report with a 本次更新 part, and as of an early date', async () => {
     const data = readData(path.join(repoRoot, 'data'));
     const old = data.filter((f) => !/milestones|rankings|targets/.test(f.path));
