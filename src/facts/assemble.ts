@@ -107,7 +107,7 @@ export function assembleFactBase(
         const factId = p.id ?? `${ind.id}@${p.asOf}`;
         claim(factId, at(pb));
         refs.push({ kind: 'source', id: p.source, at: at([...pb, 'source']), asOf: p.asOf });
-        report(pb, checkValueFigure({ ...p, unit: ind.unit, alsoUnits: ind.alsoUnits }));
+        report(pb, checkValueFigure({ ...p, unit: ind.unit, alsoUnits: [...(ind.alsoUnits ?? []), ...(ind.noun ? [ind.noun, `${ind.unit}${ind.noun}`] : [])] }));
         return {
           kind: 'value',
           id: factId,
@@ -116,6 +116,7 @@ export function assembleFactBase(
           subject: ind.subject,
           tags: ind.tags,
           unit: ind.unit,
+          noun: ind.noun,
           value: p.value,
           qualifier: p.qualifier,
           per: ind.per,
@@ -272,7 +273,7 @@ function checkRefs(fb: FactBase, refs: Ref[], problems: Problem[]): void {
  * (kpi-tagged) series get one warning each; the rest are summed up in one
  * line, since most figures of a news-based fact base are naturally older.
  */
-function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): void {
+export function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): void {
   const limit = isoToMonths(asOf);
   const others: string[] = [];
   for (const ind of fb.indicators.values()) {

@@ -9,6 +9,11 @@ import { compareIso } from '../format/dates.js';
 
 export class LookupError extends Error {}
 
+/** Events dated only by year (or month) sort after the dated events of that year (or month). */
+function sortKey(date: string): string {
+  return (date + '-99-99').slice(0, 10);
+}
+
 function closest(id: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestScore = 0;
@@ -24,7 +29,11 @@ function closest(id: string, candidates: Iterable<string>): string | undefined {
   return bestScore >= 4 ? best : undefined;
 }
 
-function unknown(kind: string, id: string, candidates: Iterable<string>): never {
+function unknown(kind: string, id: string, candidates: Iterable<string>, fb?: FactBase): never {
+  const from = fb?.withheld?.get(id);
+  if (from) {
+    throw new LookupError(`no figure for '${id}' as of ${fb!.snapshotAsOf} (first known ${from}); guard it with {{#if (has "${id}")}}`);
+  }
   const guess = closest(id, candidates);
   throw new LookupError(`unknown ${kind} '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
 }
@@ -38,7 +47,7 @@ export class FactLookup {
     // A series id stands for its latest point.
     const series = this.fb.indicators.get(id) ?? this.fb.rankings.get(id);
     if (series) return series.points[series.points.length - 1];
-    return unknown('fact', id, [...this.fb.facts.keys(), ...this.fb.indicators.keys(), ...this.fb.rankings.keys()]);
+    return unknown('fact', id, [...this.fb.facts.keys(), ...this.fb.indicators.keys(), ...this.fb.rankings.keys()], this.fb);
   }
 
   valueFact(id: string): ValueFact | TargetFact {
@@ -54,23 +63,27 @@ export class FactLookup {
   }
 
   indicator(id: string): Indicator {
-    return this.fb.indicators.get(id) ?? unknown('indicator', id, this.fb.indicators.keys());
+    return this.fb.indicators.get(id) ?? unknown('indicator', id, this.fb.indicators.keys(), this.fb);
   }
 
   ranking(id: string): Ranking {
-    return this.fb.rankings.get(id) ?? unknown('ranking', id, this.fb.rankings.keys());
+    return this.fb.rankings.get(id) ?? unknown('ranking', id, this.fb.rankings.keys(), this.fb);
   }
 
   series(id: string): Indicator | Ranking {
-    return this.fb.indicators.get(id) ?? this.fb.rankings.get(id) ?? unknown('series', id, [...this.fb.indicators.keys(), ...this.fb.rankings.keys()]);
+    return this.fb.indicators.get(id) ?? this.fb.rankings.get(id) ?? unknown('series', id, [...this.fb.indicators.keys(), ...this.fb.rankings.keys()], this.fb);
   }
 
   entity(id: string): EntityRecord {
-    return this.fb.entities.get(id) ?? unknown('entity', id, this.fb.entities.keys());
+    return this.fb.entities.get(id) ?? unknown('entity', id, this.fb.entities.keys(), this.fb);
+  }
+
+  milestone(id: string): MilestoneRecord {
+    return this.fb.milestones.get(id) ?? unknown('milestone', id, this.fb.milestones.keys(), this.fb);
   }
 
   target(id: string): TargetFact {
-    return this.fb.targets.get(id) ?? unknown('target', id, this.fb.targets.keys());
+    return this.fb.targets.get(id) ?? unknown('target', id, this.fb.targets.keys(), this.fb);
   }
 
   /** Indicators, rankings and targets carrying a tag, in file order. */
@@ -96,7 +109,7 @@ export class FactLookup {
       .filter((m) => !options.subject || m.subject === options.subject)
       .filter((m) => !options.from || compareIso(m.date, options.from) >= 0)
       .filter((m) => !options.to || compareIso(m.date, options.to) <= 0)
-      .sort((a, b) => compareIso(a.date, b.date));
+      .sort((a, b) => (sortKey(a.date) < sortKey(b.date) ? -1 : sortKey(a.date) > sortKey(b.date) ? 1 : 0));
   }
 
   targets(options: { tag?: string } = {}): TargetFact[] {

@@ -16,6 +16,8 @@ import { FactLookup, LookupError } from './lookup.js';
 import { markLines, stripMarkers } from './source-map.js';
 import type { LoadedTemplate } from './manifest.js';
 import { createHash } from 'node:crypto';
+import { tenseProblems, type TimeContext } from './time.js';
+import { latestAsOf } from '../facts/as-of.js';
 
 export interface RenderedTemplate {
   markdown: string;
@@ -49,9 +51,13 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   // The file whose code is running, for helper errors (partials push and pop).
   const stack: string[] = [];
 
+  const time: TimeContext = {
+    asOf: typeof context.asOf === 'string' ? context.asOf : (fb.snapshotAsOf ?? latestAsOf(fb)),
+    currentMonths: template.manifest.currentMonths,
+  };
   const helpers: Record<string, Helper> = {
-    ...figureHelpers(lookup, registry),
-    ...generalHelpers(lookup, registry),
+    ...figureHelpers(lookup, registry, time),
+    ...generalHelpers(lookup, registry, time),
     chart: chartHelper(template, lookup, registry, charts, () => stack[stack.length - 1] ?? `${dir}/${template.manifest.entry}`),
   };
   for (const [name, fn] of Object.entries(helpers)) {
@@ -106,6 +112,13 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
     throw new TemplateError([{ file: le.file, line: le.line, column: le.column, message: le.message, hint: hintFor(le.message) }]);
   }
   const { text, lines } = stripMarkers(output, fileNames);
+  // Mechanism, not care: no sentence or heading may present an earlier period's figure as current.
+  const tense = tenseProblems(text, fb, time);
+  if (tense.length) {
+    throw new TemplateError(
+      tense.map((p) => ({ ...lines[p.line - 1], message: p.message, hint: 'wrap the sentence in {{#dated "id"}}…{{/dated}}, drop the present-tense word, or guard it with {{#if (isCurrent "id")}}' })),
+    );
+  }
   return { result: { markdown: text, lines, charts, registry }, warnings: [] };
 }
 
@@ -178,6 +191,7 @@ function hintFor(message: string): string | undefined {
   if (/never closed/.test(message)) return 'add the matching {{/…}} where the block ends';
   if (/unknown partial/.test(message)) return 'partials live in the template folder under partials/NAME.hbs';
   if (/unknown (fact|series|indicator|ranking|entity|target)/.test(message)) return 'run `gen-report list` to see the ids available';
+  if (/^[a-zA-Z]+: no figure for/.test(message)) return 'the figure is not known yet at this date; guard it with {{#if (has "id")}}';
   if (/not comparable|repeats the same value/.test(message)) return 'compare points that measure the same thing, or show the figures separately';
   return undefined;
 }
