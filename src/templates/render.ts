@@ -18,6 +18,7 @@ import type { LoadedTemplate } from './manifest.js';
 import { createHash } from 'node:crypto';
 import { tenseProblems, type TimeContext } from './time.js';
 import { latestAsOf } from '../facts/as-of.js';
+import { formatChineseDate } from '../format/dates.js';
 
 export interface RenderedTemplate {
   markdown: string;
@@ -106,7 +107,8 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   try {
     for (const p of partialFiles) hb.registerPartial(p.name, compileFile(p.file) as unknown as Handlebars.Template);
     const entry = compileFile(template.manifest.entry);
-    output = entry({ ...context, meta: template.manifest.meta });
+    // The deck's date is always in the context, also when a caller passes none.
+    output = entry({ asOf: time.asOf, asOfLabel: formatChineseDate(time.asOf.slice(0, 7)), ...context, meta: template.manifest.meta });
   } catch (e) {
     const le = e instanceof LocatedError ? e : located(e, `${dir}/${template.manifest.entry}`);
     throw new TemplateError([{ file: le.file, line: le.line, column: le.column, message: le.message, hint: hintFor(le.message) }]);

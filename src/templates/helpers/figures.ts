@@ -74,7 +74,13 @@ function basePeriod(a: Fact, b: Fact): string {
 export function figureHelpers(lookup: FactLookup, registry: CitationRegistry, time: TimeContext): Record<string, HelperDelegate> {
   // Periods announced by enclosing {{#dated}} blocks: their figures need no date of their own.
   const announced: string[] = [];
-  const covered = (f: Fact) => isCurrent(f.asOf, time) || announced.some((a) => within(f.asOf, a));
+  // Periods just printed by {{asOf}}: only the very next figure may take one as its date.
+  const pending: string[] = [];
+  const covered = (f: Fact) => {
+    const said = pending.some((a) => within(f.asOf, a));
+    pending.length = 0;
+    return said || isCurrent(f.asOf, time) || announced.some((a) => within(f.asOf, a));
+  };
   /** "（2024年3月）" after a figure from an earlier period, unless a {{#dated}} block said it. */
   const suffix = (f: Fact) => (covered(f) ? '' : `（${periodLabel(f.asOf)}）`);
 
@@ -86,11 +92,16 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry, ti
   };
 
   const printFact = (f: Fact, hash: Record<string, unknown>) => {
-    if (f.kind === 'rank') return registry.cite(f, formatRank(f.rank, hash.consecutive === false ? undefined : f.consecutive)) + suffix(f);
+    // {{fact}} of a rank is the bare place (第1位); {{rank}} adds 连续七年.
+    if (f.kind === 'rank') return registry.cite(f, formatRank(f.rank)) + suffix(f);
     checkTarget(f, hash, 'fact');
     const figure = figureOf(f, (hash.style as QualifierStyle) ?? 'default', hash.unit !== false, hash.measure !== false);
     // A target's date is its due year, said by the sentence; its figure is a goal, not a period's value.
-    return registry.cite(f, figure) + (f.kind === 'target' ? '' : suffix(f));
+    if (f.kind === 'target') {
+      pending.length = 0;
+      return registry.cite(f, figure);
+    }
+    return registry.cite(f, figure) + suffix(f);
   };
 
   return {
@@ -162,12 +173,17 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry, ti
       if (f.movement === undefined) throw new LookupError(`ranking point '${f.id}' has no movement`);
       return registry.cite(f, formatMovement(f.movement)) + suffix(f);
     },
-    /** {{asOf "id"}} → 2025年12月: the date a figure refers to; point="first" for a series' first point. */
+    /**
+     * {{asOf "id"}} → 2025年12月: the date a figure refers to; point="first" for a series' first
+     * point. The next figure of that period printed after it needs no date of its own.
+     */
     asOf(...args: unknown[]) {
       const o = opts(args);
       const id = str(args[0], 'asOf');
       const f = o.hash.point === 'first' ? lookup.series(id).points[0] : lookup.fact(id);
-      return formatChineseDate(f.asOf, o.hash.precision as DatePrecision | undefined);
+      const precision = o.hash.precision as DatePrecision | undefined;
+      pending.push(precision === 'year' ? f.asOf.slice(0, 4) : precision === 'month' ? f.asOf.slice(0, 7) : f.asOf);
+      return formatChineseDate(f.asOf, precision);
     },
     /** (isCurrent "id"): the figure is of the deck's date (see the template's currentMonths). */
     isCurrent(...args: unknown[]) {
@@ -176,7 +192,8 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry, ti
     /**
      * {{#dated "id" lead="截至"}}…{{/dated}} → "2024年3月，…" (or "截至2024年3月，…") when the
      * figure is from an earlier period, just "…" when current. Figures of that period inside
-     * the block carry no date of their own. precision="year" to say the year only.
+     * the block carry no date of their own. precision="year" to say the year only;
+     * intro="…{date}…" to frame the date otherwise.
      */
     dated(...args: unknown[]) {
       const o = args[args.length - 1] as HbsOptions;
@@ -188,7 +205,9 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry, ti
       announced.push(iso);
       try {
         const lead = typeof o.hash.lead === 'string' ? o.hash.lead : '';
-        return `${lead}${formatChineseDate(iso)}，${o.fn(this)}`;
+        // intro="（{date}）": the template's own frame for the date; intro="" when it has printed it already (asOfNote).
+        const intro = typeof o.hash.intro === 'string' ? o.hash.intro.replace('{date}', formatChineseDate(iso)).replace(/\\n/g, '\n') : `${lead}${formatChineseDate(iso)}，`;
+        return `${intro}${o.fn(this)}`;
       } finally {
         announced.pop();
       }
@@ -206,15 +225,15 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry, ti
       return !!t && targetStatus(t, time) === 'open';
     },
     /**
-     * {{targetSet "id"}} → 2024年提出：新增特定行业平台10家以上（目标年份2024年）, followed by
+     * {{targetSet "id"}} → 2024年提出的目标：新增特定行业平台10家以上, followed by
      * the latest figure the data holds on the same measure (the target's indicator).
      */
     targetSet(...args: unknown[]) {
       const t = lookup.target(str(args[0], 'targetSet'));
-      let out = `${formatChineseDate(t.asOf, 'year')}提出${t.name}${registry.cite(t, figureOf(t))}`;
+      let out = `${formatChineseDate(t.asOf, 'year')}提出的目标：${t.name}${registry.cite(t, figureOf(t))}`;
       const ind = t.indicator ? lookup.fb.indicators.get(t.indicator) : undefined;
       const later = ind?.points.filter((p) => p.asOf >= t.asOf.slice(0, 7)).at(-1);
-      if (later) out += `；${periodLabel(later.asOf)}${ind!.name}${registry.cite(later, figureOf(later))}`;
+      if (later) out += `；${periodLabel(later.asOf)}，${ind!.name}${registry.cite(later, figureOf(later))}`;
       return out;
     },
     /** {{cite "id"}}: record a citation (of a fact or a milestone) without printing anything. */

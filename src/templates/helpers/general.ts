@@ -159,9 +159,10 @@ export function generalHelpers(lookup: FactLookup, registry: CitationRegistry, t
       const style = ENUM_STYLES[String(o.hash.style ?? 'yishi')];
       if (!style) throw new LookupError(`enumerate style must be one of ${Object.keys(ENUM_STYLES).join(', ')}`);
       const sep = typeof o.hash.sep === 'string' ? o.hash.sep.replace(/\\n/g, '\n') : '\n\n';
-      const intro = typeof o.hash.intro === 'string' ? o.hash.intro.replace('{n}', cnNumeral(items.length)) : '';
+      // A count before a measure word: 两条, not 二条.
+      const intro = typeof o.hash.intro === 'string' ? o.hash.intro.replace('{n}', items.length === 2 ? '两' : cnNumeral(items.length)) : '';
       const prefix = typeof o.hash.prefix === 'string' ? o.hash.prefix : '';
-      return intro + items.map((t, i) => `${t.marks}${prefix}${style(i + 1)}${t.text}`).join(sep);
+      return `${intro}${items.map((t, i) => `${t.marks}${prefix}${style(i + 1)}${t.text}`).join(sep)}\n`;
     },
     /** {{#item}}…{{/item}} inside {{#enumerate}}: one entry; an entry that renders empty is dropped. */
     item(this: unknown, ...args: unknown[]) {
