@@ -59,7 +59,7 @@ export function formatQuantity(value: number, unit = '', maxDecimals = 2): strin
   return `${s.number}${s.scale}${unit}`;
 }
 
-export type QualifierStyle = 'default' | 'yu' | 'duo' | 'yishang' | 'zuoyou' | 'none';
+export type QualifierStyle = 'default' | 'yu' | 'duo' | 'tupo' | 'yishang' | 'zuoyou' | 'none';
 
 /**
  * Put the qualifier where Chinese puts it: 超16万家, 800余家, 约300人,
@@ -74,6 +74,7 @@ export function withQualifier(scaled: Scaled, unit: string, qualifier: Qualifier
     case 'more-than':
       if (style === 'yu') return `${n}余${unit}`;
       if (style === 'duo') return `${n}多${unit}`;
+      if (style === 'tupo') return `突破${n}${unit}`;
       return `超${n}${unit}`;
     case 'at-least':
       return `${n}${unit}以上`;

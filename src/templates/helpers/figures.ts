@@ -105,7 +105,7 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry, ti
   };
 
   return {
-    /** {{fact "id"}} → 超16万家 (cited), 超九成（2024年3月） when from an earlier period. hash: style=yu|duo|yishang|zuoyou|none, unit=false, measure=false (9省), set=true (a due target, as set). */
+    /** {{fact "id"}} → 超16万家 (cited), 超九成（2024年3月） when from an earlier period. hash: style=yu|duo|tupo|yishang|zuoyou|none, unit=false, measure=false (9省), set=true (a due target, as set). */
     fact(...args: unknown[]) {
       return printFact(lookup.fact(str(args[0], 'fact')), opts(args).hash);
     },
@@ -230,7 +230,9 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry, ti
      */
     targetSet(...args: unknown[]) {
       const t = lookup.target(str(args[0], 'targetSet'));
-      let out = `${formatChineseDate(t.asOf, 'year')}提出的目标：${t.name}${registry.cite(t, figureOf(t))}`;
+      const set = formatChineseDate(t.asOf, 'year');
+      // short=true: the set year after the goal, for lists of several (…3000家以上（2020年提出）).
+      let out = opts(args).hash.short === true ? `${t.name}${registry.cite(t, figureOf(t))}（${set}提出）` : `${set}提出的目标：${t.name}${registry.cite(t, figureOf(t))}`;
       const ind = t.indicator ? lookup.fb.indicators.get(t.indicator) : undefined;
       const later = ind?.points.filter((p) => p.asOf >= t.asOf.slice(0, 7)).at(-1);
       if (later) out += `；${periodLabel(later.asOf)}，${ind!.name}${registry.cite(later, figureOf(later))}`;
