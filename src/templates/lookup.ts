@@ -5,7 +5,7 @@
  */
 import type { Fact, FactBase, Indicator, Ranking, TargetFact, ValueFact, RankFact } from '../facts/model.js';
 import type { EntityRecord, MilestoneRecord } from '../facts/schema.js';
-import { compareIso } from '../format/dates.js';
+import { isAfter } from '../facts/periods.js';
 
 export class LookupError extends Error {}
 
@@ -107,8 +107,9 @@ export class FactLookup {
     return [...this.fb.milestones.values()]
       .filter((m) => !tags || tags.some((t) => m.tags.includes(t)))
       .filter((m) => !options.subject || m.subject === options.subject)
-      .filter((m) => !options.from || compareIso(m.date, options.from) >= 0)
-      .filter((m) => !options.to || compareIso(m.date, options.to) <= 0)
+      // Periods: to="2020" keeps all of 2020, from="2020-06" keeps a year-only 2020.
+      .filter((m) => !options.from || !isAfter(options.from, m.date))
+      .filter((m) => !options.to || !isAfter(m.date, options.to))
       .sort((a, b) => (sortKey(a.date) < sortKey(b.date) ? -1 : sortKey(a.date) > sortKey(b.date) ? 1 : 0));
   }
 
