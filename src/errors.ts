@@ -1,26 +1,33 @@
 /**
  * One error type per stage, one exit-code table. Stages throw these (or
  * return them in warnings); only the CLI prints them and sets exit codes.
+ * Messages are catalogue ids with parameters (`msg(...)`, src/i18n), rendered
+ * in the user's language only when shown.
  */
+import { msg, render, type Lang, type Text } from './i18n/index.js';
+
 export interface Problem {
   file?: string;
   line?: number;
   column?: number;
-  message: string;
+  /** What is wrong: `msg(id, params)` from the catalogue. */
+  message: Text;
   /** What the user should do about it. */
-  hint?: string;
+  hint?: Text;
 }
 
-export function formatProblem(p: Problem): string {
+export function formatProblem(p: Problem, lang?: Lang): string {
   const where = p.file ? `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}: ` : '';
-  return `${where}${p.message}${p.hint ? `\n  → ${p.hint}` : ''}`;
+  return `${where}${render(p.message, lang)}${p.hint ? `\n  → ${render(p.hint, lang)}` : ''}`;
 }
 
 export abstract class StageError extends Error {
   abstract readonly stage: string;
   abstract readonly exitCode: number;
   constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    super();
+    // Rendered on demand, in the language current when it is read.
+    Object.defineProperty(this, 'message', { get: () => this.problems.map((p) => formatProblem(p)).join('\n'), configurable: true });
   }
 }
 
@@ -70,10 +77,10 @@ export const ExitCode = {
   InternalError: 4,
 } as const;
 
-export const exitCodeTable: Array<[number, string]> = [
-  [ExitCode.Success, 'success'],
-  [ExitCode.InputError, 'data or template error (file:line says where)'],
-  [ExitCode.UsageError, 'usage error (unknown option, bad value)'],
-  [ExitCode.OutputError, 'output error (could not write the files; the previous output is kept)'],
-  [ExitCode.InternalError, 'internal error (a bug in gen-report: please report it)'],
+export const exitCodeTable: Array<[number, Text]> = [
+  [ExitCode.Success, msg('exit.0')],
+  [ExitCode.InputError, msg('exit.1')],
+  [ExitCode.UsageError, msg('exit.2')],
+  [ExitCode.OutputError, msg('exit.3')],
+  [ExitCode.InternalError, msg('exit.4')],
 ];

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DataError, OutputError, UsageError } from '../errors.js';
+import { msg } from '../i18n/index.js';
 import type { TextFile } from '../facts/model.js';
 import type { TemplateFiles } from '../templates/manifest.js';
 import type { OutputFile } from '../pipeline/build.js';
@@ -39,10 +40,10 @@ async function listFiles(dir: string, accept: (name: string) => boolean): Promis
 
 export async function readDataDir(dir: string): Promise<TextFile[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new DataError([{ file: displayPath(dir), message: 'data folder not found', hint: 'pass --data DIR pointing at a folder of YAML files (default ./data)' }]);
+    throw new DataError([{ file: displayPath(dir), message: msg('io.data-folder-missing'), hint: msg('io.data-folder-missing-hint') }]);
   }
   const files = await listFiles(dir, (n) => /\.ya?ml$/.test(n));
-  if (!files.length) throw new DataError([{ file: displayPath(dir), message: 'no .yaml files in the data folder' }]);
+  if (!files.length) throw new DataError([{ file: displayPath(dir), message: msg('io.data-folder-empty'), hint: msg('io.data-folder-missing-hint') }]);
   return Promise.all(files.map(async (f) => ({ path: displayPath(f), text: await fs.readFile(f, 'utf8') })));
 }
 
@@ -53,7 +54,7 @@ export async function readDataDir(dir: string): Promise<TextFile[]> {
  */
 export async function readTemplateDir(dir: string, seen: string[] = []): Promise<TemplateFiles> {
   if (seen.includes(path.resolve(dir))) {
-    throw new UsageError([{ message: `templates extend each other in a loop: ${[...seen, dir].map(displayPath).join(' → ')}` }]);
+    throw new UsageError([{ message: msg('io.template-loop', { chain: [...seen, dir].map(displayPath).join(' → ') }), hint: msg('io.template-loop-hint') }]);
   }
   const files = await listFiles(dir, (n) => /\.(hbs|ya?ml|md)$/.test(n));
   const map = new Map<string, string>();
@@ -102,7 +103,7 @@ export function resolveTemplate(nameOrPath: string): TemplateChoice {
   }
   const available = listTemplates().map((t) => t.name);
   throw new UsageError([
-    { message: `template '${nameOrPath}' not found`, hint: `use a folder with a template.yaml, or one of: ${available.join(', ') || '(none found)'}` },
+    { message: msg('io.template-not-found', { name: nameOrPath }), hint: msg('io.template-not-found-hint', { available: available.length ? available : msg('io.none') }) },
   ]);
 }
 
@@ -145,13 +146,13 @@ export async function writeOutputs(outDir: string, files: OutputFile[]): Promise
     for (const t of temps) await fs.rename(t.tmp, t.final);
   } catch (e) {
     await Promise.all(temps.map((t) => fs.rm(t.tmp, { force: true })));
-    throw new OutputError([{ file: displayPath(outDir), message: `could not write the output: ${(e as Error).message}`, hint: 'check that the folder is writable and the disk not full; the previous files were kept' }]);
+    throw new OutputError([{ file: displayPath(outDir), message: msg('io.write-failed', { reason: (e as Error).message }), hint: msg('io.write-failed-hint') }]);
   }
   return temps.map((t) => ({ path: displayPath(t.final), bytes: t.bytes }));
 }
 
 export async function readSeedTexts(dir: string): Promise<Map<string, string>> {
-  if (!existsSync(dir)) throw new UsageError([{ message: `sources folder '${dir}' not found`, hint: 'pass the folder holding the article texts, e.g. ../shared/seeds' }]);
+  if (!existsSync(dir)) throw new UsageError([{ file: displayPath(dir), message: msg('io.sources-folder-missing'), hint: msg('io.sources-folder-missing-hint') }]);
   const files = await fs.readdir(dir);
   const map = new Map<string, string>();
   for (const f of files.sort()) {
@@ -175,7 +176,7 @@ async function git(args: string[], cwd: string): Promise<string> {
     return (await execFileP('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })).stdout;
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === 'ENOENT') throw new UsageError([{ message: 'git is not installed, so a revision cannot be read', hint: 'install git, or pass a folder instead of a revision' }]);
+    if (err.code === 'ENOENT') throw new UsageError([{ message: msg('io.git-missing'), hint: msg('io.git-missing-hint') }]);
     throw Object.assign(new Error((err.stderr ?? err.message).trim().split('\n')[0]), { gitFailed: true });
   }
 }
@@ -205,21 +206,21 @@ export async function readDataSnapshot(spec: string, dataDir: string): Promise<D
   let tree: string;
   try {
     const type = (await git(['cat-file', '-t', treeSpec], cwd)).trim();
-    if (type !== 'tree') throw new Error(`${treeSpec} is a ${type}, not a folder`);
+    if (type !== 'tree') throw new Error(`${treeSpec}: ${type}`);
     tree = (await git(['rev-parse', treeSpec], cwd)).trim();
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError([
       {
-        message: `'${spec}' is neither a folder nor a git revision holding the data folder (${(e as Error).message})`,
-        hint: 'pass a data folder, a revision such as HEAD~1 (the --data folder at that revision) or REV:PATH such as HEAD:data',
+        message: msg('io.not-data-revision', { spec, reason: (e as Error).message }),
+        hint: msg('io.not-data-revision-hint'),
       },
     ]);
   }
   const names = (await git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', tree], cwd))
     .split('\0')
     .filter((n) => n && /\.ya?ml$/.test(n) && !n.split('/').some((part) => part.startsWith('.')));
-  if (!names.length) throw new DataError([{ file: label, message: 'no .yaml files in the data folder at that revision' }]);
+  if (!names.length) throw new DataError([{ file: label, message: msg('io.revision-empty') }]);
   const files = await Promise.all(names.map(async (n) => ({ path: `${label}/${n}`, text: await git(['cat-file', 'blob', `${tree}:${n}`], cwd) })));
   return { label, files };
 }

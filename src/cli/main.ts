@@ -1,118 +1,121 @@
 #!/usr/bin/env node
 /**
- * gen-report's command line: a thin layer over the library. Parses
- * arguments, calls a command, and is the one place that prints errors and
- * sets the exit code.
+ * gen-report's command line: a thin layer over the library. Parses every
+ * argument first (nothing is read or written before the whole command line
+ * is known to be right), then calls a command; the one place that prints
+ * errors and sets the exit code. Commands are imported only when run, so
+ * `--help` and `--version` start fast.
  */
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExitCode, UsageError } from '../errors.js';
+import { setLanguage, t } from '../i18n/index.js';
+import { chooseLanguage } from './language.js';
 import { exitCodeHelp, reportError } from './output.js';
-import { runBuild } from './commands/build.js';
-import { runValidate } from './commands/validate.js';
-import { runList } from './commands/list.js';
-import { runCheckSources } from './commands/check-sources.js';
-import { runDiff } from './commands/diff.js';
-import { runWatch } from './commands/watch.js';
+import { commandOptions, usageHint } from './args.js';
 
 type Handler = (argv: Record<string, unknown>) => Promise<number>;
 
-const common = (y: Argv) =>
-  y
-    .option('data', { type: 'string', default: './data', describe: 'Folder of YAML fact files' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Print every warning' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary' });
+const withOptions = (y: Argv, command: string) => y.options(commandOptions()[command]);
 
-const asOfOption = { type: 'string', describe: 'Only facts known by this date (YYYY-MM or YYYY-MM-DD)' } as const;
-
-/** Options shared by build and watch. */
-const buildOptions = (y: Argv) =>
-  common(y)
-    .option('format', { type: 'string', array: true, default: ['pptx'], describe: 'pptx, docx, md or all (repeatable)' })
-    .option('template', { type: 'string', describe: 'Template NAME (under templates/) or DIR' })
-    .option('out', { type: 'string', default: './output', describe: 'Output folder' })
-    .option('as-of', asOfOption)
-    .option('changes-since', {
-      type: 'string',
-      describe: 'Add a 本次更新 slide / section listing the changes since OLD: a data folder, a git revision (HEAD~1: the --data folder then) or REV:PATH',
-    })
-    .option('cache', { type: 'boolean', default: true, describe: 'Keep rendered charts in OUT/.cache/charts and redraw only changed ones (--no-cache: draw all)' });
-
-export async function main(argv: string[]): Promise<number> {
-  let exitCode: number = ExitCode.Success;
-  const run = (handler: Handler) => async (args: Record<string, unknown>) => {
-    exitCode = await handler(args);
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const lang = chooseLanguage(argv, env);
+  setLanguage(lang);
+  // Handlers only record what to run: the command starts after the whole line parsed cleanly.
+  let chosen: { handler: () => Promise<Handler>; args: Record<string, unknown> } | undefined;
+  const later = (handler: () => Promise<Handler>) => (args: Record<string, unknown>) => {
+    chosen = { handler, args };
   };
   let usageError: string | undefined;
   const parser = yargs(argv)
+    .locale(lang === 'en' ? 'en' : 'zh_CN')
+    .updateLocale((lang === 'en' ? {} : yargsChinese()) as Record<string, string>)
     .scriptName('gen-report')
-    .usage('$0 [command] [options]\n\nQingdao industrial-internet briefing decks (PPTX) and reports (DOCX) from a source-cited fact base.')
+    .usage(`$0 [${t('cli.usage.command')}] [${t('cli.usage.options')}]\n\n${t('cli.usage.about')}`)
     .command(
       ['build', '$0'],
-      'Render the briefing (default command)',
+      t('cli.cmd.build'),
       (y) =>
-        buildOptions(y)
-          .example('$0 --format pptx', 'the default deck into ./output')
-          .example('$0 --format all --as-of 2024-06', 'deck, report and Markdown as known in June 2024')
-          .example('$0 --format docx --template qingdao-report-gbt', 'the report in GB/T 9704 layout')
-          .example('$0 --format all --changes-since HEAD~1', 'with a 本次更新 slide / section: what changed since the last commit'),
-      run((a) => runBuild(a as never)),
+        withOptions(y, 'build')
+          .example('$0 --format pptx', t('cli.example.pptx'))
+          .example('$0 --format all --as-of 2024-06', t('cli.example.all-as-of'))
+          .example('$0 --format docx --template qingdao-report-gbt', t('cli.example.gbt'))
+          .example('$0 --format all --changes-since HEAD~1', t('cli.example.changes-since')),
+      later(async () => (await import('./commands/build.js')).runBuild as unknown as unknown as Handler),
     )
     .command(
       'watch',
-      'Build, then rebuild whenever the data or template files change (Ctrl+C to stop)',
-      (y) => buildOptions(y).example('$0 watch --format pptx --format docx', 'rebuild deck and report on every save'),
-      run((a) => runWatch(a as never)),
+      t('cli.cmd.watch'),
+      (y) => withOptions(y, 'watch').example('$0 watch --format pptx --format docx', t('cli.example.watch')),
+      later(async () => (await import('./commands/watch.js')).runWatch as unknown as unknown as Handler),
     )
     .command(
       'diff <old> [new]',
-      'List the fact-level changes from OLD to NEW (data folders or git revisions; NEW defaults to --data). Exits 0 with or without changes',
+      t('cli.cmd.diff'),
       (y) =>
-        common(y)
-          .positional('old', { type: 'string', demandOption: true, describe: 'folder, git revision (the --data folder then) or REV:PATH' })
-          .positional('new', { type: 'string', describe: 'the same; default: the --data folder' })
-          .option('as-of', asOfOption)
-          .example('$0 diff HEAD~1', 'what changed in ./data since the last commit')
-          .example('$0 diff HEAD~3:data HEAD:data --json', 'between two commits, as JSON'),
-      run((a) => runDiff(a as never)),
+        withOptions(y, 'diff')
+          .positional('old', { type: 'string', demandOption: true, describe: t('cli.pos.diff-old') })
+          .positional('new', { type: 'string', describe: t('cli.pos.diff-new') })
+          .example('$0 diff HEAD~1', t('cli.example.diff-head'))
+          .example('$0 diff HEAD~3:data HEAD:data --json', t('cli.example.diff-json')),
+      later(async () => (await import('./commands/diff.js')).runDiff as unknown as unknown as Handler),
     )
     .command(
       'validate',
-      'Check data and templates without writing anything',
-      (y) => common(y).option('template', { type: 'string', describe: 'Only this template' }).option('as-of', asOfOption),
-      run((a) => runValidate(a as never)),
+      t('cli.cmd.validate'),
+      (y) => withOptions(y, 'validate'),
+      later(async () => (await import('./commands/validate.js')).runValidate as unknown as unknown as Handler),
     )
     .command(
       'list [what]',
-      'List templates, facts and charts',
-      (y) => common(y).positional('what', { choices: ['all', 'templates', 'facts', 'charts'] as const, default: 'all' as const }),
-      run((a) => runList(a as never)),
+      t('cli.cmd.list'),
+      (y) => withOptions(y, 'list').positional('what', { choices: ['all', 'templates', 'facts', 'charts'] as const, default: 'all' as const, describe: t('cli.pos.list-what') }),
+      later(async () => (await import('./commands/list.js')).runList as unknown as unknown as Handler),
     )
     .command(
-      'check-sources <dir>',
-      'Check that every printed figure appears in its source text in DIR',
-      (y) => common(y).positional('dir', { type: 'string', demandOption: true }),
-      run((a) => runCheckSources(a as never)),
+      'check-sources [dir]',
+      t('cli.cmd.check-sources'),
+      (y) => withOptions(y, 'check-sources').positional('dir', { type: 'string', describe: t('cli.pos.check-sources-dir') }),
+      later(async () => (await import('./commands/check-sources.js')).runCheckSources as unknown as unknown as Handler),
     )
-    .epilog(`${exitCodeHelp()}\n\nSOURCE_DATE_EPOCH, when set, fixes every timestamp in the output files.`)
+    .epilog(`${exitCodeHelp()}\n\n${t('cli.epilog.source-date-epoch')}`)
     .strict()
     .help()
     .alias('h', 'help')
     .version()
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
-    .fail((msg, err) => {
-      if (err) throw err;
-      usageError = msg;
+    .fail((message, err) => {
+      // yargs' own errors (say, an option given without its value) are usage errors too.
+      if (err && err.name !== 'YError') throw err;
+      usageError = message || err?.message || '';
     });
   try {
     await parser.parseAsync();
   } catch (e) {
     return reportError(e);
   }
-  if (usageError) return reportError(new UsageError([{ message: usageError, hint: 'run gen-report --help' }]));
-  return exitCode;
+  if (usageError !== undefined) return reportError(new UsageError([{ message: usageError, hint: usageHint(argv) }]));
+  if (!chosen) return ExitCode.Success; // --help or --version
+  try {
+    const handler = await chosen.handler();
+    return await handler(chosen.args);
+  } catch (e) {
+    return reportError(e);
+  }
+}
+
+/** Plainer Chinese than yargs' own zh_CN for the messages our users meet most. */
+function yargsChinese(): Record<string, string | { one: string; other: string }> {
+  const both = (id: string) => ({ one: t(id), other: t(id) });
+  return {
+    'Unknown argument: %s': both('cli.yargs.unknown-argument'),
+    'Not enough arguments following: %s': t('cli.yargs.missing-value'),
+    'Not enough non-option arguments: got %s, need at least %s': both('cli.yargs.missing-positional'),
+    'Too many non-option arguments: got %s, maximum of %s': both('cli.yargs.too-many-positionals'),
+    'Missing required argument: %s': both('cli.yargs.missing-required'),
+    'Positionals:': t('cli.yargs.positionals'),
+  };
 }
 
 // `gen-report list | head` closes the pipe early: stop quietly, not with a crash.

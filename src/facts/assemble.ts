@@ -3,6 +3,7 @@
  * duplicate ids, references, dates against their sources, printed figures
  * against values and units, staleness.
  */
+import { msg } from '../i18n/index.js';
 import type { Problem } from '../errors.js';
 import type { Warning } from '../model/document.js';
 import type { ParsedFile } from './load.js';
@@ -70,6 +71,10 @@ export function assembleFactBase(
 
   for (const f of files) {
     const at = (path: Array<string | number>): Location => ({ file: f.file, ...f.locate(path) });
+    if (f.data.sourceTexts !== undefined) {
+      if (fb.sourceTexts !== undefined) problems.push({ ...at(['sourceTexts']), message: msg('data.source-texts-twice'), hint: msg('data.source-texts-twice-hint') });
+      fb.sourceTexts = f.data.sourceTexts;
+    }
     const report = (base: Array<string | number>, found: FieldProblem[]) => {
       for (const p of found) problems.push({ ...at([...base, p.field]), message: p.message, hint: p.hint });
     };

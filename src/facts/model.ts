@@ -105,6 +105,8 @@ export interface FactBase {
   withheld?: Map<string, string>;
   /** In a snapshot: the date it was taken. */
   snapshotAsOf?: string;
+  /** `sourceTexts:` (in sources.yaml): the article texts' folder, relative to the data folder. */
+  sourceTexts?: string;
 }
 
 export type { SourceRecord, EntityRecord, MilestoneRecord, TargetRecord, TagRecord, Qualifier };

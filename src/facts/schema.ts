@@ -216,6 +216,11 @@ export const milestoneSchema = z
 export const dataFileSchema = z
   .object({
     sources: z.array(sourceSchema).optional(),
+    sourceTexts: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('the folder holding the articles\' texts (the `file` of each source), relative to the data folder; check-sources reads it'),
     entities: z.array(entitySchema).optional(),
     tags: z.array(tagSchema).optional().describe('the tag vocabulary; once declared, every tag used must be in it'),
     indicators: z.array(indicatorSchema).optional(),

@@ -23,3 +23,12 @@ export function formatChineseDate(iso: string, precision?: DatePrecision): strin
   if (d && want === 'day') out += `${Number(d)}日`;
   return out;
 }
+
+/** YYYY-MM or YYYY-MM-DD naming a real day or month (no 2024-02-30, no month 13). */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return mo >= 1 && mo <= 12 && d >= 1 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

@@ -6,6 +6,7 @@
  * convention: a level-1 section is a section-header slide, a level-2 section
  * is a content slide. The report writer reads the same sections as headings.
  */
+import type { Text } from '../i18n/index.js';
 import type { Theme } from './theme.js';
 import type { ChartSpec } from './chart.js';
 
@@ -168,7 +169,8 @@ export interface DocumentModel {
 
 export interface Warning {
   code: string;
-  message: string;
+  /** `msg(id, params)` from the catalogue (src/i18n). */
+  message: Text;
   file?: string;
   line?: number;
 }

@@ -7,7 +7,8 @@ import { loadFactBase } from '../facts/load.js';
 import { staleWarnings } from '../facts/assemble.js';
 import { factBaseAsOf, latestAsOf } from '../facts/as-of.js';
 import type { FactBase, TextFile } from '../facts/model.js';
-import { formatChineseDate } from '../format/dates.js';
+import { formatChineseDate, isCalendarDate } from '../format/dates.js';
+import { msg } from '../i18n/index.js';
 import { toDocumentModel } from '../markdown/index.js';
 import type { Block, ChartSpec, DocumentModel, Warning } from '../model/document.js';
 import type { RenderedCharts, ChartMedium } from '../model/rendered.js';
@@ -35,6 +36,8 @@ export interface BuildInput {
   chartCache?: ChartCache;
   /** Changes since an earlier data snapshot (see `diffData`): the template shows them on a 本次更新 slide / section. */
   changes?: FactChange[];
+  /** Called as each stage starts (data, template, markdown, charts, pptx …): progress for a terminal. */
+  onStage?: (stage: string) => void;
 }
 
 export interface OutputFile {
@@ -83,14 +86,15 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
+    input.onStage?.(stage);
     try {
       return await fn();
     } finally {
       timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
     }
   };
-  if (input.asOf && !/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(input.asOf)) {
-    throw new UsageError([{ message: `--as-of '${input.asOf}' is not a date`, hint: 'write YYYY-MM or YYYY-MM-DD, e.g. --as-of 2024-06' }]);
+  if (input.asOf && !isCalendarDate(input.asOf)) {
+    throw new UsageError([{ message: msg('cli.as-of-not-a-date', { value: input.asOf }), hint: msg('cli.as-of-hint') }]);
   }
 
   const loaded = await time('data', () => loadFactBase(input.data, { asOf: input.asOf }));

@@ -17,6 +17,7 @@ import { markLines, stripMarkers } from './source-map.js';
 import type { LoadedTemplate } from './manifest.js';
 import { createHash } from 'node:crypto';
 import { tenseProblems, type TimeContext } from './time.js';
+import { msg } from '../i18n/index.js';
 import { latestAsOf } from '../facts/as-of.js';
 import { formatChineseDate } from '../format/dates.js';
 
@@ -118,7 +119,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   const tense = tenseProblems(text, fb, time);
   if (tense.length) {
     throw new TemplateError(
-      tense.map((p) => ({ ...lines[p.line - 1], message: p.message, hint: 'wrap the sentence in {{#dated "id"}}…{{/dated}}, drop the present-tense word, or guard it with {{#if (isCurrent "id")}}' })),
+      tense.map((p) => ({ ...lines[p.line - 1], message: p.message, hint: msg('template.tense-hint') })),
     );
   }
   return { result: { markdown: text, lines, charts, registry }, warnings: [] };

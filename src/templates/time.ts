@@ -7,6 +7,7 @@ import type { Fact, FactBase, TargetFact } from '../facts/model.js';
 import { formatChineseDate, isoToMonths, type DatePrecision } from '../format/dates.js';
 import { periodEnd } from '../facts/periods.js';
 import { CITED_FIGURE } from './citations.js';
+import { msg, type Message } from '../i18n/index.js';
 
 export interface TimeContext {
   /** The deck's date, YYYY-MM (or YYYY-MM-DD). */
@@ -55,7 +56,7 @@ const PRESENT_WORDS = /目前|当前|现已|现有|如今|至今|保持|持续|�
 
 export interface TenseProblem {
   line: number;
-  message: string;
+  message: Message;
 }
 
 /**
@@ -77,10 +78,10 @@ export function tenseProblems(markdown: string, fb: FactBase, ctx: TimeContext):
         if (!f) continue;
         const label = periodLabel(f.asOf);
         if (heading) {
-          problems.push({ line: i + 1, message: `heading states '${m[1]}' (${f.id}, ${label}) as if current; a heading may show only figures of the deck's date (${ctx.asOf})` });
+          problems.push({ line: i + 1, message: msg('template.tense-heading', { figure: m[1], fact: f.id, period: label, asOf: ctx.asOf }) });
         } else {
           const word = PRESENT_WORDS.exec(sentence.replace(CITED_FIGURE, '$1'))?.[0];
-          if (word) problems.push({ line: i + 1, message: `'${word}' presents '${m[1]}' (${f.id}, ${label}) as current at ${ctx.asOf}; state its period instead` });
+          if (word) problems.push({ line: i + 1, message: msg('template.tense-present', { word, figure: m[1], fact: f.id, period: label, asOf: ctx.asOf }) });
         }
       }
     }

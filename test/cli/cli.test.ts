@@ -4,23 +4,30 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
 import { fixtures, repoRoot } from '../helpers/fixtures.js';
+import { skipWithoutSourceTexts, sourceTextsDir, sourceTextsNote } from '../helpers/source-texts.js';
 import { readZip } from '../helpers/ooxml.js';
 
 const mini = ['--data', path.join(fixtures, 'mini-data'), '--template', path.join(fixtures, 'templates/mini')];
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'gen-report-cli-'));
 
 describe('gen-report CLI', () => {
-  it('--help lists the commands, examples and exit codes', () => {
+  it('--help lists the commands, examples and exit codes, in Chinese by default and in English with --lang en', () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const word of ['build', 'validate', 'list', 'check-sources', '--format', '--as-of', 'Exit codes:', 'SOURCE_DATE_EPOCH']) expect(r.stdout).toContain(word);
+    for (const word of ['build', 'validate', 'list', 'check-sources', '--format', '--as-of', '退出码：', '生成汇报材料（默认命令）', '选项：', '显示帮助信息', 'SOURCE_DATE_EPOCH']) expect(r.stdout).toContain(word);
+    expect(r.stdout).not.toMatch(/Options:|Show help|Exit codes/);
+    const en = runCli(['--help', '--lang', 'en']);
+    for (const word of ['Exit codes:', 'Render the briefing (default command)', 'Options:', 'Show help']) expect(en.stdout).toContain(word);
+    expect(en.stdout).not.toMatch(/退出码|选项：/);
+    // An English locale in the environment does the same.
+    expect(runCli(['--help'], { env: { LANG: 'en_US.UTF-8' } }).stdout).toContain('Exit codes:');
   });
 
   it('usage errors exit 2 without a stack trace', () => {
     for (const args of [['--no-such-option'], ['--format', 'pdf'], ['--as-of', '2024-13', ...mini], ['--template', 'no-such-template']]) {
       const r = runCli([...args, '--out', tmp()]);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/usage error|Unknown argument/);
+      expect(r.stderr).toMatch(/^gen-report: 命令用法有误\n/);
       expect(hasStackTrace(r.stderr)).toBe(false);
     }
   });
@@ -32,8 +39,13 @@ describe('gen-report CLI', () => {
     expect(r.code).toBe(0);
     const names = readdirSync(out).filter((n) => !n.startsWith('.')).sort();
     expect(names).toEqual(['mini-2025-12.charts', 'mini-2025-12.docx', 'mini-2025-12.md', 'mini-2025-12.pptx']);
-    expect(r.stdout).toMatch(/wrote .*mini-2025-12\.pptx\s+\d+(\.\d)? KB/);
-    expect(r.stdout).toMatch(/stages: data \d+ ms · template \d+ ms · markdown \d+ ms · charts \d+ ms/);
+    // Quiet by default: one line per file, no stage timings.
+    expect(r.stdout).toMatch(/^已生成 .*mini-2025-12\.pptx（\d+(\.\d)? KB）$/m);
+    expect(r.stdout.trim().split('\n')).toHaveLength(4);
+    expect(r.stdout).not.toContain('ms');
+    const verbose = runCli(['--format', 'pptx', ...mini, '--out', tmp(), '--verbose', '--lang', 'en']);
+    expect(verbose.stdout).toMatch(/^wrote .*mini-2025-12\.pptx {2}\d+(\.\d)? KB$/m);
+    expect(verbose.stdout).toMatch(/stages: data \d+ ms · template \d+ ms · markdown \d+ ms · charts \d+ ms/);
     const md = readFileSync(path.join(out, 'mini-2025-12.md'), 'utf8');
     expect(md).toContain('4.6万个[^');
     expect(md).toMatch(/!\[青岛5G基站累计开通数\]\(mini-2025-12\.charts\/fiveg\.png\)/);
@@ -62,15 +74,15 @@ describe('gen-report CLI', () => {
 
   it('keeps rendered charts in OUT/.cache and redraws only what changed, with identical output', () => {
     const out = tmp();
-    const first = runCli(['--format', 'pptx', ...mini, '--out', out]);
-    expect(first.stdout).toMatch(/charts: [1-9]\d* drawn, 0 from cache/);
+    const first = runCli(['--format', 'pptx', ...mini, '--out', out, '--verbose']);
+    expect(first.stdout).toMatch(/图表：新画 [1-9]\d* 张，沿用缓存 0 张/);
     const before = readFileSync(path.join(out, 'mini-2025-12.pptx'));
-    const second = runCli(['--format', 'pptx', ...mini, '--out', out]);
+    const second = runCli(['--format', 'pptx', ...mini, '--out', out, '--verbose', '--lang', 'en']);
     expect(second.stdout).toMatch(/charts: 0 drawn, [1-9]\d* from cache/);
     expect(readFileSync(path.join(out, 'mini-2025-12.pptx')).equals(before)).toBe(true);
     const fresh = tmp();
-    const nocache = runCli(['--format', 'pptx', ...mini, '--out', fresh, '--no-cache']);
-    expect(nocache.stdout).not.toContain('from cache');
+    const nocache = runCli(['--format', 'pptx', ...mini, '--out', fresh, '--no-cache', '--verbose']);
+    expect(nocache.stdout).not.toContain('缓存');
     expect(readdirSync(fresh)).toEqual(['mini-2025-12.pptx']);
     expect(readFileSync(path.join(fresh, 'mini-2025-12.pptx')).equals(before)).toBe(true);
   });
@@ -78,18 +90,20 @@ describe('gen-report CLI', () => {
   it('validate and list succeed on good input and print what they checked', () => {
     const v = runCli(['validate', ...mini]);
     expect(v.code).toBe(0);
-    expect(v.stdout).toMatch(/ok: 1 data files, \d+ facts/);
+    expect(v.stdout).toMatch(/^检查通过：1 个数据文件，\d+ 个数字/);
+    expect(runCli(['validate', ...mini, '--lang', 'en']).stdout).toMatch(/ok: 1 data files, \d+ facts/);
     const l = runCli(['list', '--data', path.join(fixtures, 'mini-data')]);
     expect(l.code).toBe(0);
     expect(l.stdout).toContain('qingdao-5g-base-stations');
   });
 
-  it('check-sources finds every printed figure in the seed articles, and names a figure that is not there', () => {
-    const seeds = path.join(repoRoot, '../shared/seeds');
-    const ok = runCli(['check-sources', seeds]);
+  it.skipIf(skipWithoutSourceTexts)(`check-sources finds every printed figure in the articles sources.yaml points at, and names a figure that is not there${sourceTextsNote}`, () => {
+    const seeds = sourceTextsDir;
+    const ok = runCli(['check-sources']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/ok: all \d+ facts and milestones found/);
+    expect(ok.stdout).toMatch(/^核对通过：\d+ 个数字和事件都在 .*seeds 的原文中找到/);
+    expect(runCli(['check-sources', seeds, '--lang', 'en']).stdout).toMatch(/ok: all \d+ facts and milestones found/);
     const dir = tmp();
     cpSync(path.join(repoRoot, 'data'), dir, { recursive: true });
     const file = path.join(dir, 'indicators/infrastructure.yaml');
@@ -133,7 +147,7 @@ describe('gen-report CLI', () => {
     writeFileSync(notADir, 'x');
     const r = runCli(['--format', 'pptx', ...mini, '--out', notADir]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('output error');
+    expect(r.stderr).toContain('无法写出文件');
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(readFileSync(notADir, 'utf8')).toBe('x');
   });

@@ -52,7 +52,7 @@ describe('gen-report watch', () => {
   });
 
   it('builds, rebuilds on changes, keeps the last good output on an error, recovers, and stops on SIGTERM', async () => {
-    child = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/main.js'), 'watch', '--data', data, '--template', tpl, '--out', out, '--format', 'md', '--format', 'pptx'], {
+    child = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/main.js'), 'watch', '--data', data, '--template', tpl, '--out', out, '--format', 'md', '--format', 'pptx', '--lang', 'en'], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

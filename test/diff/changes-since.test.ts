@@ -61,7 +61,7 @@ describe('build --changes-since', () => {
   }, 120_000);
 
   it('says how many changes it found', () => {
-    expect(stdout).toMatch(/changes since .+: \d+ \(1 changed, \d+ added, 0 removed\)/);
+    expect(stdout).toMatch(/^自 .+ 以来有 \d+ 处变化（修改 1，新增 \d+，删除 0）$/m);
   });
 
   it('puts a 本次更新 slide right after the agenda, with the changed and the re-added 5G figures', () => {
@@ -107,7 +107,7 @@ describe('build --changes-since', () => {
     const none = tmp();
     const r = runCli(['--format', 'md', '--changes-since', path.join(repoRoot, 'data'), '--out', none]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('no changes since');
+    expect(r.stdout).toContain('数据没有变化，不加“本次更新”页');
     expect(mdOf(none)).not.toContain('本次更新');
     const some = tmp();
     const j = runCli(['--format', 'md', '--changes-since', oldDir, '--out', some, '--json']);

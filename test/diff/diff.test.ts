@@ -136,7 +136,7 @@ describe('gen-report diff', () => {
   it('prints a table with old → new, date, source and id; exits 0 also without changes', () => {
     const r = runCli(['diff', oldDir, newDir]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('6 changes (2 changed, 3 added, 1 removed)');
+    expect(r.stdout).toContain('6 处变化（修改 2，新增 3，删除 1）');
     const line = r.stdout.split('\n').find((l) => l.includes('qingdao-5g-base-stations@2026-03'))!;
     expect(line).toMatch(/^新增\s+青岛5G基站累计开通数\s+4\.6万个（2025年12月） → 4\.8万个\s+2026年3月\s+青岛日报（2026年3月）\s+qingdao-5g-base-stations@2026-03$/);
     // Columns line up in terminal cells (a CJK character takes two).
@@ -147,7 +147,8 @@ describe('gen-report diff', () => {
     expect(at(line, '青岛日报（2026年3月）')).toBe(at(header, '来源'));
     const same = runCli(['diff', oldDir, oldDir]);
     expect(same.code).toBe(0);
-    expect(same.stdout).toMatch(/^no changes: /);
+    expect(same.stdout).toMatch(/^没有变化：/);
+    expect(runCli(['diff', oldDir, oldDir, '--lang', 'en']).stdout).toMatch(/^no changes: /);
   });
 
   it('reads git revisions: REV:PATH and a bare revision (the --data folder then)', () => {
@@ -173,7 +174,7 @@ describe('gen-report diff', () => {
   it('exits 2 on something that is neither a folder nor a revision, 1 on bad data, without stack traces', () => {
     const usage = runCli(['diff', 'no-such-folder-or-rev', newDir]);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/'no-such-folder-or-rev' is neither a folder nor a git revision/);
+    expect(usage.stderr).toContain('“no-such-folder-or-rev”既不是文件夹，也不是包含数据文件夹的 git 版本');
     const bad = mkdtempSync(path.join(os.tmpdir(), 'gen-report-diff-bad-'));
     writeFileSync(path.join(bad, 'facts.yaml'), readFileSync(path.join(newDir, 'facts.yaml'), 'utf8').replace('value: 48000', 'value: "4.8万"'));
     const data = runCli(['diff', oldDir, bad]);

@@ -1,3 +1,4 @@
+import { skipWithoutSourceTexts, sourceTextsNote } from '../helpers/source-texts.js';
 import { describe, expect, it } from 'vitest';
 import { checkSources, normalizeForMatch, paragraphs } from '../../src/facts/check-sources.js';
 import { loadFactBase } from '../../src/facts/load.js';
@@ -81,7 +82,7 @@ describe('checkSources', () => {
     expect(problems.map((p) => p.message)).toEqual(["'qingdao-5g@2024-03': '全国第一' is not in paragraph 2 of source 's1'"]);
   });
 
-  it('catches a wrong figure slipped into the real data', () => {
+  it.skipIf(skipWithoutSourceTexts)(`catches a wrong figure slipped into the real data${sourceTextsNote}`, () => {
     const fb = loadFactBase(readData()).result;
     const seeds = readSeeds();
     expect(checkSources(fb, seeds)).toEqual([]);
@@ -93,7 +94,7 @@ describe('checkSources', () => {
     expect(problems[0].line).toBe(fb.locations.get(fact.id)!.line);
   });
 
-  it('catches a right figure cited from the wrong paragraph of the real data', () => {
+  it.skipIf(skipWithoutSourceTexts)(`catches a right figure cited from the wrong paragraph of the real data${sourceTextsNote}`, () => {
     const fb = loadFactBase(readData()).result;
     const fact = fb.facts.get('qingdao-5g-base-stations@2026-01') as ValueFact;
     const broken: FactBase = { ...fb, facts: new Map(fb.facts).set(fact.id, { ...fact, para: fact.para + 1 }) };

@@ -6,7 +6,8 @@ import type { TextFile } from '../../src/facts/model.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const dataDir = join(repoRoot, 'data');
-export const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
+export { sourceTextsDir as seedsDir } from '../helpers/source-texts.js';
+import { sourceTextsDir } from '../helpers/source-texts.js';
 
 export function yamlFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -23,7 +24,7 @@ export function readData(dir = dataDir): TextFile[] {
   return yamlFiles(dir).map((p) => ({ path: relative(repoRoot, p), text: readFileSync(p, 'utf8') }));
 }
 
-export function readSeeds(dir = seedsDir): Map<string, string> {
+export function readSeeds(dir = sourceTextsDir): Map<string, string> {
   return new Map(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 }
 

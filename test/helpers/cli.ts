@@ -12,7 +12,8 @@ export interface CliResult {
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli/main.js'), ...args], {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, ...options.env },
+    // The machine's locale must not choose the language: Chinese unless a test asks otherwise.
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...options.env },
     encoding: 'utf8',
     timeout: 120_000,
   });

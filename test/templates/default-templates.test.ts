@@ -106,7 +106,7 @@ describe('every figure comes from the fact base', () => {
     const shows = (text: string, figure: string) => new RegExp(`(?<![\\d.])${figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(text);
     const shownBefore = [...new Set(originals.filter((s) => shows(before, s)))];
     // The check only means something if the original output did show these figures.
-    expect(shownBefore.length).toBeGreaterThan(30);
+    expect(shownBefore.length).toBeGreaterThan(25);
     expect(shownBefore.filter((s) => shows(after, s))).toEqual([]);
     expect(after).not.toContain('连续七年');
   });

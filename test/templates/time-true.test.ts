@@ -12,6 +12,7 @@ import { formatBoundedChange, formatBoundedGrowth, formatFigure, formatMagnitude
 import { loadTemplate } from '../../src/templates/manifest.js';
 import { renderTemplate } from '../../src/templates/render.js';
 import { TemplateError } from '../../src/errors.js';
+import { render as render18n } from '../../src/i18n/index.js';
 import { CITE_END, CITE_ID, CITE_START } from '../../src/templates/citations.js';
 import { build } from '../../src/pipeline/build.js';
 import { repoRoot, readData } from '../helpers/fixtures.js';
@@ -31,7 +32,7 @@ function renderError(source: string, asOf = '2026-01', fb: FactBase = full): str
     render(source, asOf, fb);
   } catch (e) {
     expect(e).toBeInstanceOf(TemplateError);
-    return (e as TemplateError).problems.map((p) => p.message).join('\n');
+    return (e as TemplateError).problems.map((p) => render18n(p.message, 'en')).join('\n');
   }
   throw new Error(`expected an error from ${source}`);
 }

@@ -8,12 +8,17 @@ import type { TextFile } from '../../facts/model.js';
 import type { TemplateFiles } from '../../templates/manifest.js';
 import { manifestSchema } from '../../templates/manifest.js';
 import { UsageError } from '../../errors.js';
+import { msg, t } from '../../i18n/index.js';
+import { readFileSync } from 'node:fs';
+import { checkAsOf } from '../args.js';
+import { Progress } from '../progress.js';
 import type { Warning } from '../../model/document.js';
 import { listTemplates, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
-import { formatBytes, formatTimings, info, printWarnings, type Printer } from '../output.js';
+import { formatBytes, formatTimings, info, jsonWarnings, printWarnings, say, type Printer } from '../output.js';
 
 export interface BuildArgs extends Printer {
-  format: string[];
+  /** Absent: the template's first format (pptx when no template is named). */
+  format?: string[];
   data: string;
   template?: string;
   out: string;
@@ -24,32 +29,42 @@ export interface BuildArgs extends Printer {
   cache?: boolean;
 }
 
-export function parseFormats(raw: string[]): Format[] {
-  const out = new Set<Format>();
+/** `--format` values as given: pptx, docx, md or all, repeatable or comma-separated. */
+export function parseFormats(raw: string[]): Array<Format | 'all'> {
+  const out = new Set<Format | 'all'>();
   for (const item of raw.flatMap((r) => String(r).split(','))) {
     const f = item.trim();
-    if (f === 'all') FORMATS.forEach((x) => out.add(x));
-    else if ((FORMATS as string[]).includes(f)) out.add(f as Format);
-    else throw new UsageError([{ message: `unknown format '${f}'`, hint: 'use --format pptx, docx, md or all' }]);
+    if (f === 'all' || (FORMATS as string[]).includes(f)) out.add(f as Format | 'all');
+    else throw new UsageError([{ message: msg('cli.format-unknown', { format: f }), hint: msg('cli.format-hint') }]);
   }
   return [...out];
+}
+
+/** The formats a template's manifest declares; undefined when the manifest is unreadable (the build reports why). */
+export function declaredFormats(manifestText: string): { formats: Format[]; isDefault: boolean } | undefined {
+  try {
+    const m = manifestSchema.safeParse(parseYaml(manifestText));
+    return m.success ? { formats: m.data.formats, isDefault: m.data.default } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The default template for a format: one marked default that lists it, else the first that lists it. */
 export function defaultTemplateFor(format: Format): TemplateChoice {
   const candidates = listTemplates().flatMap((t) => {
-    const m = manifestSchema.safeParse(parseYaml(t.manifestText));
-    return m.success && m.data.formats.includes(format) ? [{ t, isDefault: m.data.default }] : [];
+    const m = declaredFormats(t.manifestText);
+    return m?.formats.includes(format) ? [{ t, isDefault: m.isDefault }] : [];
   });
   const pick = candidates.find((c) => c.isDefault) ?? candidates[0];
-  if (!pick) throw new UsageError([{ message: `no template for format '${format}' found`, hint: 'pass --template NAME|DIR' }]);
+  if (!pick) throw new UsageError([{ message: msg('cli.no-template-for-format', { format }), hint: msg('cli.pass-template') }]);
   return { dir: pick.t.dir, name: pick.t.name };
 }
 
 export function sourceDateEpoch(): number | undefined {
   const raw = process.env.SOURCE_DATE_EPOCH;
   if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+$/.test(raw)) throw new UsageError([{ message: `SOURCE_DATE_EPOCH='${raw}' is not a number of seconds` }]);
+  if (!/^\d+$/.test(raw)) throw new UsageError([{ message: msg('cli.source-date-epoch-bad', { value: raw }), hint: msg('cli.source-date-epoch-hint') }]);
   return Number(raw);
 }
 
@@ -58,14 +73,42 @@ export interface TemplateGroup {
   formats: Format[];
 }
 
-/** Each format goes to its own default template unless one is named. */
-export function templateGroups(formats: Format[], template?: string): TemplateGroup[] {
+/**
+ * Which template writes which format, decided from the arguments and the
+ * manifests alone (before any data is read). With --template, formats must be
+ * ones the template declares and `all` means all of them; without, each format
+ * goes to its default template and `all` means every default template with
+ * all its formats.
+ */
+export function templateGroups(rawFormats: string[] | undefined, template?: string): TemplateGroup[] {
+  const requested = parseFormats(rawFormats?.length ? rawFormats : []);
+  if (template) {
+    const choice = resolveTemplate(template);
+    const declared = declaredFormats(readFileSync(path.join(choice.dir, 'template.yaml'), 'utf8'))?.formats;
+    if (!declared) return [{ choice, formats: requested.filter((f): f is Format => f !== 'all').concat(requested.length ? [] : ['pptx']) }];
+    if (!requested.length || requested.includes('all')) return [{ choice, formats: requested.length ? declared : [declared[0]] }];
+    const undeclared = requested.filter((f) => !declared.includes(f as Format));
+    if (undeclared.length) {
+      throw new UsageError([
+        { message: msg('cli.format-not-declared', { template: choice.name, format: undeclared, formats: declared }), hint: msg('cli.format-not-declared-hint', { template: choice.name, formats: declared }) },
+      ]);
+    }
+    return [{ choice, formats: requested as Format[] }];
+  }
   const groups = new Map<string, TemplateGroup>();
-  for (const f of formats) {
-    const choice = template ? resolveTemplate(template) : defaultTemplateFor(f);
+  const add = (choice: TemplateChoice, f: Format) => {
     const g = groups.get(choice.dir) ?? { choice, formats: [] };
-    g.formats.push(f);
+    if (!g.formats.includes(f)) g.formats.push(f);
     groups.set(choice.dir, g);
+  };
+  if (requested.includes('all')) {
+    for (const f of FORMATS) {
+      const choice = defaultTemplateFor(f);
+      const declared = declaredFormats(readFileSync(path.join(choice.dir, 'template.yaml'), 'utf8'))?.formats ?? [f];
+      for (const d of declared) add(choice, d);
+    }
+  } else {
+    for (const f of requested.length ? (requested as Format[]) : (['pptx'] as Format[])) add(defaultTemplateFor(f), f);
   }
   return [...groups.values()];
 }
@@ -82,7 +125,7 @@ export interface BuildRun {
 export async function buildGroups(
   groups: TemplateGroup[],
   data: TextFile[],
-  options: { asOf?: string; timestamp?: number; chartCache?: ChartCache; changes?: FactChange[]; templates?: TemplateFiles[] },
+  options: { asOf?: string; timestamp?: number; chartCache?: ChartCache; changes?: FactChange[]; templates?: TemplateFiles[]; onStage?: (stage: string) => void },
 ): Promise<BuildRun> {
   const run: BuildRun = { files: [], warnings: [], timings: {}, asOf: '', dataHash: '' };
   const { templates, ...buildOptions } = options;
@@ -114,34 +157,47 @@ export async function changesSince(spec: string, dataDir: string, data: TextFile
 
 export function describeChangesSince(c: ChangesSince): string {
   const n = countChanges(c.changes);
-  if (!c.changes.length) return `no changes since ${c.label}: no 本次更新 slide`;
-  return `changes since ${c.label}: ${c.changes.length} (${n.changed} changed, ${n.added} added, ${n.removed} removed)`;
+  if (!c.changes.length) return t('cli.changes-since-none', { since: c.label });
+  return t('cli.changes-since', { since: c.label, count: c.changes.length, ...n });
 }
 
 export async function runBuild(args: BuildArgs): Promise<number> {
-  const formats = parseFormats(args.format);
-  const data = await readDataDir(args.data);
-  const groups = templateGroups(formats, args.template);
-  const since = args.changesSince ? await changesSince(args.changesSince, args.data, data, args.asOf) : undefined;
-  const chartCache = args.cache === false ? undefined : diskChartCache(args.out);
-  const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp: sourceDateEpoch(), changes: since?.changes, chartCache });
-  const { files, timings, asOf, dataHash } = r;
-  const warnings = [...(since?.warnings ?? []), ...r.warnings];
-  const written = await writeOutputs(args.out, files);
-  if (args.json) {
-    const changes = since && { since: since.label, ...countChanges(since.changes) };
-    process.stdout.write(
-      `${JSON.stringify({ files: written.map((w, i) => ({ ...w, format: files[i].format })), asOf, dataHash, timings, ...(changes ? { changes } : {}), warnings }, null, 2)}\n`,
-    );
-  } else {
+  // Every argument is checked before anything is read or written.
+  checkAsOf(args.asOf);
+  const timestamp = sourceDateEpoch();
+  const groups = templateGroups(args.format, args.template);
+  const progress = new Progress(args);
+  try {
+    progress.stage('read');
+    const data = await readDataDir(args.data);
+    const since = args.changesSince ? await changesSince(args.changesSince, args.data, data, args.asOf) : undefined;
+    const chartCache = args.cache === false ? undefined : diskChartCache(args.out);
+    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, changes: since?.changes, chartCache, onStage: (s) => progress.stage(s) });
+    const { files, timings, asOf, dataHash } = r;
+    const warnings = [...(since?.warnings ?? []), ...r.warnings];
+    progress.stage('write');
+    const written = await writeOutputs(args.out, files);
+    progress.done();
+    if (args.json) {
+      const changes = since && { since: since.label, ...countChanges(since.changes) };
+      process.stdout.write(
+        `${JSON.stringify({ files: written.map((w, i) => ({ ...w, format: files[i].format })), asOf, dataHash, timings, ...(changes ? { changes } : {}), warnings: jsonWarnings(warnings) }, null, 2)}\n`,
+      );
+      return 0;
+    }
     printWarnings(args, warnings);
     if (since) info(args, describeChangesSince(since));
-    for (const w of written) if (!w.path.endsWith('.png')) info(args, `wrote ${w.path}  ${formatBytes(w.bytes)}`);
+    for (const w of written) if (!w.path.endsWith('.png')) say(args, 'cli.wrote', { file: w.path, size: formatBytes(w.bytes) });
     const images = written.filter((w) => w.path.endsWith('.png')).length;
-    if (images) info(args, `wrote ${images} chart images for the Markdown`);
-    info(args, `stages: ${formatTimings(timings)}${chartCache ? ` · charts: ${chartCache.misses} drawn, ${chartCache.hits} from cache` : ''}`);
+    if (images) say(args, 'cli.wrote-images', { count: images });
+    if (args.verbose) {
+      const cache = chartCache ? t('cli.chart-cache', { drawn: chartCache.misses, cached: chartCache.hits }) : '';
+      say(args, 'cli.timings', { timings: formatTimings(timings), cache });
+    }
+    return 0;
+  } finally {
+    progress.done();
   }
-  return 0;
 }
 
 /**

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { countChanges, describeChange, diffData, type FactChange } from '../../diff/index.js';
 import { displayPath, readDataDir, readDataSnapshot, type DataSnapshot } from '../io.js';
-import { info, printWarnings, type Printer } from '../output.js';
+import { info, jsonWarnings, printWarnings, say, type Printer } from '../output.js';
+import { checkAsOf } from '../args.js';
 
 export interface DiffArgs extends Printer {
   old: string;
@@ -22,21 +23,23 @@ export async function readNewSide(spec: string | undefined, dataDir: string): Pr
 }
 
 export async function runDiff(args: DiffArgs): Promise<number> {
+  checkAsOf(args.asOf);
   const before = await readDataSnapshot(args.old, args.data);
   const after = await readNewSide(args.new, args.data);
   const d = diffData(before.files, after.files, { asOf: args.asOf });
   const counts = countChanges(d.result);
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ old: before.label, new: after.label, counts, changes: d.result, warnings: d.warnings }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ old: before.label, new: after.label, counts, changes: d.result, warnings: jsonWarnings(d.warnings) }, null, 2)}\n`);
     return 0;
   }
   printWarnings(args, d.warnings);
   if (!d.result.length) {
-    info(args, `no changes: ${before.label} → ${after.label}`);
+    say(args, 'cli.diff.none', { old: before.label, new: after.label });
     return 0;
   }
   const n = d.result.length;
-  info(args, `${before.label} → ${after.label}: ${n} change${n > 1 ? 's' : ''} (${counts.changed} changed, ${counts.added} added, ${counts.removed} removed)\n`);
+  say(args, 'cli.diff.summary', { old: before.label, new: after.label, count: n, ...counts });
+  info(args, '');
   info(args, changeTable(d.result));
   return 0;
 }

@@ -4,6 +4,7 @@ import { loadFactBase } from '../../facts/load.js';
 import { manifestSchema } from '../../templates/manifest.js';
 import { listTemplates, readDataDir, readTemplateDir } from '../io.js';
 import type { Printer } from '../output.js';
+import { t } from '../../i18n/index.js';
 
 export interface ListArgs extends Printer {
   data: string;
@@ -12,14 +13,14 @@ export interface ListArgs extends Printer {
 
 export async function runList(args: ListArgs): Promise<number> {
   const templates = await Promise.all(
-    listTemplates().map(async (t) => {
-      const raw = parseYaml(t.manifestText) as unknown;
+    listTemplates().map(async (tpl) => {
+      const raw = parseYaml(tpl.manifestText) as unknown;
       const m = manifestSchema.safeParse(raw);
       // charts.yaml may come from a template this one extends.
-      const chartsText = (await readTemplateDir(t.dir).catch(() => undefined))?.files.get('charts.yaml');
+      const chartsText = (await readTemplateDir(tpl.dir).catch(() => undefined))?.files.get('charts.yaml');
       const chartDefs = chartsText ? (parseYaml(chartsText) as Record<string, unknown> | null) : null;
       const charts = Object.keys(chartDefs ?? {});
-      return { name: t.name, description: m.success ? m.data.description : '(invalid template.yaml)', formats: m.success ? m.data.formats : [], charts };
+      return { name: tpl.name, description: m.success ? m.data.description : t('cli.list.invalid-manifest'), formats: m.success ? m.data.formats : [], charts };
     }),
   );
   const fb = args.what === 'templates' || args.what === 'charts' ? undefined : loadFactBase(await readDataDir(args.data)).result;
@@ -36,15 +37,15 @@ export async function runList(args: ListArgs): Promise<number> {
   }
   const out: string[] = [];
   if (args.what === 'all' || args.what === 'templates') {
-    out.push('Templates:');
+    out.push(t('cli.list.templates'));
     for (const t of templates) out.push(`  ${t.name.padEnd(24)} ${t.formats.join(',').padEnd(12)} ${t.description}`);
   }
   if (args.what === 'all' || args.what === 'charts') {
-    out.push('Charts:');
+    out.push(t('cli.list.charts'));
     for (const t of templates) for (const c of t.charts) out.push(`  ${t.name}/${c}`);
   }
   if (fb && (args.what === 'all' || args.what === 'facts')) {
-    out.push(`Series and targets (${series.length}; ${fb.facts.size} facts, ${fb.milestones.size} milestones):`);
+    out.push(t('cli.list.series', { count: series.length, facts: fb.facts.size, milestones: fb.milestones.size }));
     for (const s of series) out.push(`  ${s.id.padEnd(44)} ${s.kind.padEnd(9)} ${String(s.points).padStart(2)}  ${s.name}  [${s.tags.join(', ')}]`);
   }
   process.stdout.write(`${out.join('\n')}\n`);

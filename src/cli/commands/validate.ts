@@ -8,7 +8,9 @@ import { defaultTheme } from '../../model/default-theme.js';
 import type { FactBase } from '../../facts/model.js';
 import { changeRows, diffFactBases } from '../../diff/index.js';
 import { listTemplates, readDataDir, readTemplateDir, resolveTemplate } from '../io.js';
-import { info, printWarnings, type Printer } from '../output.js';
+import { jsonWarnings, printWarnings, say, type Printer } from '../output.js';
+import { checkAsOf } from '../args.js';
+import { msg } from '../../i18n/index.js';
 
 export interface ValidateArgs extends Printer {
   data: string;
@@ -17,11 +19,13 @@ export interface ValidateArgs extends Printer {
 }
 
 export async function runValidate(args: ValidateArgs): Promise<number> {
+  checkAsOf(args.asOf);
+  const chosen = args.template ? [resolveTemplate(args.template)] : undefined;
   const data = await readDataDir(args.data);
   const loaded = loadFactBase(data, { asOf: args.asOf });
   const fb = args.asOf ? factBaseAsOf(loaded.result, args.asOf) : loaded.result;
   const warnings = [...loaded.warnings];
-  const templates = args.template ? [resolveTemplate(args.template)] : listTemplates();
+  const templates = chosen ?? listTemplates();
   for (const t of templates) {
     const files = await readTemplateDir(t.dir);
     const template = loadTemplate(files);
@@ -35,10 +39,10 @@ export async function runValidate(args: ValidateArgs): Promise<number> {
     warnings.push(...rendered.warnings, ...model.warnings);
   }
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ ok: true, facts: fb.facts.size, sources: fb.sources.size, templates: templates.map((t) => t.name), warnings }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ok: true, facts: fb.facts.size, sources: fb.sources.size, templates: templates.map((t) => t.name), warnings: jsonWarnings(warnings) }, null, 2)}\n`);
   } else {
     printWarnings(args, warnings);
-    info(args, `ok: ${data.length} data files, ${fb.facts.size} facts, ${fb.milestones.size} milestones, ${fb.sources.size} sources; templates ${templates.map((t) => t.name).join(', ') || '(none)'} render cleanly`);
+    say(args, 'cli.validate.ok', { files: data.length, facts: fb.facts.size, milestones: fb.milestones.size, sources: fb.sources.size, templates: templates.length ? templates.map((t) => t.name) : msg('io.none') });
   }
   return 0;
 }

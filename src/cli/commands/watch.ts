@@ -15,7 +15,9 @@ import type { TemplateFiles } from '../../templates/manifest.js';
 import { displayPath, readDataDir, readDataSnapshot, readTemplateDir, templateChain, writeOutputs, type DataSnapshot } from '../io.js';
 import { printWarnings, reportError } from '../output.js';
 import { TreeWatcher } from '../watcher.js';
-import { buildGroups, describeChangesSince, diskChartCache, parseFormats, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
+import { buildGroups, describeChangesSince, diskChartCache, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
+import { checkAsOf } from '../args.js';
+import { t } from '../../i18n/index.js';
 
 const DEBOUNCE_MS = 150;
 /** Files whose change matters; editors' swap and backup files (and vim's 4913 probe) do not. */
@@ -32,8 +34,8 @@ function hashInputs(data: TextFile[], templates: TemplateFiles[]): string {
 
 export async function runWatch(args: WatchArgs): Promise<number> {
   // Usage problems (bad format, unknown template, bad revision) end the command before watching.
-  const formats = parseFormats(args.format);
-  const groups = templateGroups(formats, args.template);
+  checkAsOf(args.asOf);
+  const groups = templateGroups(args.format, args.template);
   const old: DataSnapshot | undefined = args.changesSince ? await readDataSnapshot(args.changesSince, args.data) : undefined;
   const timestamp = sourceDateEpoch();
   const cache = args.cache === false ? new ChartCache() : diskChartCache(args.out);
@@ -50,7 +52,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
     const started = performance.now();
     const hits = cache.hits;
     const misses = cache.misses;
-    const what = changed.length ? `${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` (+${changed.length - 3})` : ''} changed → ` : '';
+    const what = changed.length ? t('cli.watch.changed', { files: changed.slice(0, 3), more: changed.length > 3 ? ` (+${changed.length - 3})` : '' }) : '';
     try {
       const data = await readDataDir(args.data);
       const templates = await Promise.all(groups.map((g) => readTemplateDir(g.choice.dir)));
@@ -65,7 +67,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       printWarnings(args, r.warnings);
       if (since) say(describeChangesSince(since), { event: 'changes', since: since.label, ...countChanges(since.changes) });
       const files = written.filter((w) => !w.path.endsWith('.png')).map((w) => w.path);
-      say(`${what}${builds ? 'rebuilt' : 'built'} ${files.join(', ')} in ${ms} ms · charts: ${charts.rendered} re-rendered, ${charts.reused} reused`, {
+      say(`${what}${t(builds ? 'cli.watch.rebuilt' : 'cli.watch.built', { files, ms, rendered: charts.rendered, reused: charts.reused })}`, {
         event: 'build',
         ok: true,
         changed,
@@ -78,7 +80,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       if (builds === 0 && e instanceof UsageError) throw e;
       // reportError prints the problems (file:line, no stack) to stderr; the command goes on.
       reportError(e);
-      say(`${what}build failed; keeping the last good output in ${displayPath(out)}`, { event: 'build', ok: false, changed, message: (e as Error).message });
+      say(`${what}${t('cli.watch.failed', { out: displayPath(out) })}`, { event: 'build', ok: false, changed, message: e instanceof Error ? e.message : String(e) });
     } finally {
       builds++;
     }
@@ -96,7 +98,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
     process.off('SIGTERM', early);
   }
   if (stopRequested) {
-    say('stopped watching', { event: 'stopped' });
+    say(t('cli.watch.stopped'), { event: 'stopped' });
     return 0;
   }
 
@@ -124,9 +126,9 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       clearTimeout(timer);
       timer = setTimeout(run, DEBOUNCE_MS);
     };
-    const watcher = new TreeWatcher(onChange, (dir, e) => process.stderr.write(`gen-report: cannot watch ${displayPath(dir)}: ${e.message}\n`));
+    const watcher = new TreeWatcher(onChange, (dir, e) => process.stderr.write(`gen-report: ${t('cli.watch.cannot-watch', { dir: displayPath(dir), reason: e.message })}\n`));
     for (const dir of dirs) watcher.add(dir);
-    say(`watching ${dirs.map((d) => displayPath(d)).join(', ')} for changes (Ctrl+C to stop)`, { event: 'watching', dirs: dirs.map((d) => displayPath(d)) });
+    say(t('cli.watch.watching', { dirs: dirs.map((d) => displayPath(d)) }), { event: 'watching', dirs: dirs.map((d) => displayPath(d)) });
 
     const stop = () => {
       if (stopping) return;
@@ -137,7 +139,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       process.off('SIGTERM', stop);
       // Let a build in progress finish its atomic write rather than leave temporary files.
       void Promise.resolve(running).then(() => {
-        say('stopped watching', { event: 'stopped' });
+        say(t('cli.watch.stopped'), { event: 'stopped' });
         resolve(0);
       });
     };

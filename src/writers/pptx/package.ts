@@ -7,7 +7,7 @@
 import JSZip from 'jszip';
 import type { DocumentMeta } from '../../model/document.js';
 import { sanitizeText } from '../../util/sanitize.js';
-import { escapeXml, fixNotes, fixPart, fixTheme, type DeckFonts, type ThemeColours } from './postprocess.js';
+import { dropMissingOverrides, escapeXml, fixNotes, fixPart, fixPresentationOrder, fixTheme, type DeckFonts, type ThemeColours } from './postprocess.js';
 
 export interface PackageInput {
   meta: DocumentMeta;
@@ -103,12 +103,13 @@ export async function finalizePackage(raw: Buffer, input: PackageInput): Promise
     if (notes) xml = fixNotes(xml, input.notes[Number(notes[1]) - 1] ?? [], input.fonts);
     if (TEXT_PART.test(name)) xml = fixPart(xml, input.fonts, input.colours.primary);
     if (/^ppt\/theme\/theme\d+\.xml$/.test(name)) xml = fixTheme(xml, input.fonts, input.colours);
+    if (name === 'ppt/presentation.xml') xml = fixPresentationOrder(xml);
     files.set(name, xml);
   }
   files.set('docProps/core.xml', coreXml(input.meta, input.timestamp));
   files.set('docProps/custom.xml', customXml(input.meta));
   const { contentTypes, rels } = addCustomPart(text('[Content_Types].xml'), text('_rels/.rels'));
-  files.set('[Content_Types].xml', contentTypes);
+  files.set('[Content_Types].xml', dropMissingOverrides(contentTypes, new Set(files.keys())));
   files.set('_rels/.rels', rels);
 
   const date = new Date(Math.max(input.timestamp * 1000, DOS_EPOCH));

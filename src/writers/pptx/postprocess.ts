@@ -9,7 +9,10 @@
  * - bullets take the theme's primary colour;
  * - <p:bgPr> needs an effect list; shape ids must be unique per part;
  * - the theme's major/minor fonts and colours come from our theme;
- * - notes become one paragraph per line.
+ * - notes become one paragraph per line;
+ * - package level: presentation.xml's children in schema order (pptxgenjs
+ *   puts notesMasterIdLst after sldIdLst) and no content-type override for a
+ *   part that does not exist (pptxgenjs declares a slide master per slide).
  * All functions are pure string → string.
  */
 
@@ -139,4 +142,39 @@ export function fixNotes(xml: string, notes: string[], fonts: DeckFonts): string
     ? notes.map((n) => `<a:p><a:r><a:rPr lang="zh-CN" altLang="en-US" dirty="0">${fontXml(fonts.body)}</a:rPr><a:t>${escapeXml(n)}</a:t></a:r></a:p>`).join('')
     : `<a:p><a:endParaRPr lang="zh-CN" altLang="en-US" dirty="0">${fontXml(fonts.body)}</a:endParaRPr></a:p>`;
   return xml.replace(/(<p:ph type="body"[^>]*\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/><p:txBody><a:bodyPr\/><a:lstStyle\/>)[\s\S]*?(<\/p:txBody>)/, `$1${paras}$2`);
+}
+
+/** Children of CT_Presentation, in the order the schema requires. */
+const PRESENTATION_ORDER = [
+  'sldMasterIdLst', 'notesMasterIdLst', 'handoutMasterIdLst', 'sldIdLst', 'sldSz', 'notesSz', 'smartTags', 'embeddedFontLst',
+  'custShowLst', 'photoAlbum', 'custDataLst', 'kinsoku', 'defaultTextStyle', 'modifyVerifier', 'extLst',
+];
+
+/** presentation.xml with its children in schema order; anything unexpected leaves it untouched. */
+export function fixPresentationOrder(xml: string): string {
+  const root = /<p:presentation\b[^>]*>/.exec(xml);
+  const end = xml.lastIndexOf('</p:presentation>');
+  if (!root || end < 0) return xml;
+  const bodyStart = root.index + root[0].length;
+  const body = xml.slice(bodyStart, end);
+  const child = /\s*<p:([A-Za-z]+)\b[^>]*?(?:\/>|>[\s\S]*?<\/p:\1>)/y;
+  const children: Array<{ rank: number; xml: string }> = [];
+  let at = 0;
+  for (;;) {
+    child.lastIndex = at;
+    const m = child.exec(body);
+    if (!m) break;
+    const rank = PRESENTATION_ORDER.indexOf(m[1]);
+    if (rank < 0) return xml;
+    children.push({ rank, xml: m[0].trim() });
+    at = child.lastIndex;
+  }
+  if (body.slice(at).trim() !== '') return xml;
+  const sorted = [...children].sort((a, b) => a.rank - b.rank);
+  return xml.slice(0, bodyStart) + sorted.map((c) => c.xml).join('') + xml.slice(end);
+}
+
+/** [Content_Types].xml without the overrides whose part is not in the package. */
+export function dropMissingOverrides(contentTypes: string, parts: ReadonlySet<string>): string {
+  return contentTypes.replace(/<Override\b[^>]*?\bPartName="\/([^"]*)"[^>]*?\/>/g, (o, name: string) => (parts.has(name) ? o : ''));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FONT_MARKER, fixBackground, fixNotes, fixParagraphs, fixPart, fixRunProperties, renumberShapes } from '../../../src/writers/pptx/postprocess.js';
+import { FONT_MARKER, dropMissingOverrides, fixBackground, fixNotes, fixParagraphs, fixPart, fixPresentationOrder, fixRunProperties, renumberShapes } from '../../../src/writers/pptx/postprocess.js';
 import { childElements, findAll, parseXml } from '../../helpers/ooxml.js';
 
 const fonts = { heading: { latin: 'Arial Black', eastAsia: 'SimHei' }, body: { latin: 'Arial', eastAsia: 'Microsoft YaHei' } };
@@ -42,5 +42,29 @@ describe('postprocess', () => {
     const xml = `<p:notes ${A} xmlns:p="p"><p:sp><p:nvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US"/><a:t> </a:t></a:r></a:p></p:txBody></p:sp></p:notes>`;
     const out = parseXml(fixPart(fixNotes(xml, ['第一段 <&>', '第二段'], fonts), fonts, 'C00000'));
     expect(findAll(out, 'a:t').map((t) => t.children.join(''))).toEqual(['第一段 <&>', '第二段']);
+  });
+
+  it('puts notesMasterIdLst before sldIdLst (CT_Presentation order; pptxgenjs writes it after)', () => {
+    const P = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:r="r"';
+    const xml =
+      `<?xml version="1.0"?>\n<p:presentation ${P} saveSubsetFonts="1"><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>` +
+      `<p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rId3"/></p:notesMasterIdLst>` +
+      `<p:sldSz cx="12192000" cy="6858000"/><p:notesSz cx="6858000" cy="12192000"/><p:defaultTextStyle><a:lvl1pPr ${A}/></p:defaultTextStyle></p:presentation>`;
+    const out = fixPresentationOrder(xml);
+    expect(childElements(parseXml(out)).map((c) => c.name)).toEqual(['p:sldMasterIdLst', 'p:notesMasterIdLst', 'p:sldIdLst', 'p:sldSz', 'p:notesSz', 'p:defaultTextStyle']);
+    expect(fixPresentationOrder(out)).toBe(out);
+    // Something it does not know is left exactly as it was.
+    const odd = xml.replace('<p:sldSz', '<p:unknown/><p:sldSz');
+    expect(fixPresentationOrder(odd)).toBe(odd);
+  });
+
+  it('drops content-type overrides for parts the package does not have (pptxgenjs declares a master per slide)', () => {
+    const types =
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="m"/><Override PartName="/ppt/slides/slide1.xml" ContentType="s"/>' +
+      '<Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="m"/></Types>';
+    const out = parseXml(dropMissingOverrides(types, new Set(['ppt/slideMasters/slideMaster1.xml', 'ppt/slides/slide1.xml'])));
+    expect(findAll(out, 'Override').map((o) => o.attrs.PartName)).toEqual(['/ppt/slideMasters/slideMaster1.xml', '/ppt/slides/slide1.xml']);
+    expect(findAll(out, 'Default')).toHaveLength(1);
   });
 });

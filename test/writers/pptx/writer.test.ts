@@ -54,6 +54,19 @@ describe('writePptx on the sample deck', () => {
     }
   });
 
+  it('declares content types only for parts that exist', () => {
+    const types = deck.xml.get('[Content_Types].xml')!;
+    const missing = findAll(types, 'Override').map((o) => o.attrs.PartName.slice(1)).filter((n) => !deck.parts.has(n));
+    expect(missing).toEqual([]);
+  });
+
+  it('writes the presentation part in schema order (notes master list before the slide list)', () => {
+    const order = ['p:sldMasterIdLst', 'p:notesMasterIdLst', 'p:handoutMasterIdLst', 'p:sldIdLst', 'p:sldSz', 'p:notesSz', 'p:defaultTextStyle', 'p:extLst'];
+    const names = childElements(deck.xml.get('ppt/presentation.xml')!).map((c) => c.name);
+    expect(names).toContain('p:notesMasterIdLst');
+    expect(names.map((n) => order.indexOf(n))).toEqual(names.map((n) => order.indexOf(n)).sort((a, b) => a - b));
+  });
+
   it('has one slide per planned slide, each on the master of its layout', () => {
     expect(deck.slides.map((s) => s.layoutName)).toEqual(plan.slides.map((s) => LAYOUT_NAMES[s.layout]));
   });
