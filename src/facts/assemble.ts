@@ -292,7 +292,7 @@ export function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): 
     const at = fb.locations.get(latest.id);
     warnings.push({
       code: 'stale',
-      message: `latest value of '${ind.id}' is from ${latest.asOf}, more than ${STALE_MONTHS} months before ${asOf}`,
+      message: msg('data.stale-kpi', { series: ind.id, date: latest.asOf, months: STALE_MONTHS, asOf }),
       file: at?.file,
       line: at?.line,
     });
@@ -300,7 +300,7 @@ export function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): 
   if (others.length) {
     warnings.push({
       code: 'stale',
-      message: `${others.length} other series have no value from the ${STALE_MONTHS} months before ${asOf} (e.g. ${others.slice(0, 3).join(', ')})`,
+      message: msg('data.stale-others', { count: others.length, months: STALE_MONTHS, asOf, examples: others.slice(0, 3).join(', ') }),
     });
   }
 }

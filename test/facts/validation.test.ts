@@ -1,4 +1,5 @@
 /** Checks of the loader beyond the fixture table: date periods, warnings, record kinds. */
+import { render } from '../../src/i18n/index.js';
 import { describe, expect, it } from 'vitest';
 import { loadFactBase } from '../../src/facts/load.js';
 import { DataError } from '../../src/errors.js';
@@ -115,8 +116,8 @@ describe('warnings', () => {
     const { warnings } = loadFactBase([{ path: 'd.yaml', text: HEAD + two('kpi') }], { asOf: '2024-03' });
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatchObject({ code: 'stale', file: 'd.yaml' });
-    expect(warnings[0].message).toContain("'headline'");
-    expect(warnings[1].message).toContain('1 other series');
+    expect(render(warnings[0].message, 'en')).toContain("'headline'");
+    expect(render(warnings[1].message, 'en')).toContain('1 other series');
   });
 
   it('does not warn when the figures are recent or no report date is given', () => {
