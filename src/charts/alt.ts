@@ -13,6 +13,7 @@ const KIND_NAMES: Record<ChartKind, string> = {
   hbar: '条形图',
   doughnut: '环形图',
   stacked: '堆积柱形图',
+  rank: '位次图',
 };
 
 const TRAILING_QUALIFIER = /(以上|左右)$/u;

@@ -34,8 +34,8 @@ export function rankAxis(spec: ChartSpec, side: 'left' | 'right', bars: boolean)
   return {
     reverse: true,
     min: 1 - Math.max(0.5, worst * 0.15),
-    // Bars grow from here, so the last place still gets a visible bar.
-    max: bars ? worst + 1 : worst + 0.6,
+    // Room below the last place for its dot and label.
+    max: bars ? worst + 1 : worst + Math.max(0.6, worst * 0.12),
     afterBuildTicks: (scale: Scale) => {
       const ticks = [{ value: 1 }];
       for (let v = step; v <= worst; v += step) if (v > 1) ticks.push({ value: v });

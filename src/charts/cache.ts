@@ -6,7 +6,7 @@
  * directory, so the saving carries across runs.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChartSpec } from '../model/chart.js';
 import type { Theme } from '../model/theme.js';
@@ -14,7 +14,7 @@ import type { ChartMedium, RenderedImage } from '../model/rendered.js';
 import { pixelSize } from './sizes.js';
 
 /** Bump when a change to the renderer changes the pixels of an unchanged spec. */
-export const RENDER_VERSION = 3;
+export const RENDER_VERSION = 4;
 
 /** JSON with sorted keys, so key order in a spec never changes its hash. */
 function stableStringify(value: unknown): string {
@@ -93,6 +93,11 @@ export class ChartCache {
       } catch {
         // A cache that cannot be written only costs time: keep going in memory.
         this.dir = undefined;
+        try {
+          rmSync(tmp, { force: true });
+        } catch {
+          // Left for the user; it is a hidden cache file, never an output.
+        }
       }
     }
   }

@@ -14,6 +14,7 @@ import { formatTick, hex, readableOnWhite, wrapText } from './style.js';
 import { axisOf, drawOf } from './roles.js';
 import { categoryPercentage, labelPlan } from './labels.js';
 import { measureTextWidth } from '../fonts/index.js';
+import { isoToYears } from '../format/dates.js';
 
 const GRID = '#E4E4E4';
 const AXIS_LINE = '#A6A6A6';
@@ -67,6 +68,11 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
     return lines.length > 1 ? lines : l;
   });
 
+  // Time series: x is the date, so the distance between points is the time between them.
+  const times = spec.dates && !doughnut && !horizontal ? spec.dates.map(isoToYears) : undefined;
+  const xy = (data: Array<number | null>) => (times ? data.map((y, j) => ({ x: times[j], y })) : data);
+  const rankDots = spec.kind === 'rank';
+
   const combo = spec.kind === 'combo' ? comboRanges(spec) : {};
   const plan = labelPlan(spec, medium, family);
   const datasets = spec.datasets.map((d, i): CjsDataset => {
@@ -82,11 +88,27 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
       };
     }
     const axisId = roles[i].axis === 'right' ? 'y1' : 'y';
+    if (rankDots) {
+      // A rank is a position: a dot on a rank axis, nothing whose length could be read.
+      return {
+        type: 'line',
+        label: d.label,
+        data: xy(d.data),
+        yAxisID: 'y',
+        showLine: false,
+        borderColor: c,
+        backgroundColor: c,
+        pointRadius: slide ? 9 : 6,
+        pointBorderWidth: 0,
+        pointBackgroundColor: c,
+        order: 0,
+      };
+    }
     if (roles[i].draw === 'line') {
       return {
         type: 'line',
         label: d.label,
-        data: d.data,
+        data: xy(d.data),
         yAxisID: axisId,
         borderColor: c,
         backgroundColor: c,
@@ -101,16 +123,13 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
         order: 0, // lines over bars
       };
     }
-    // Ranks: bars grow from the far end, so first place is the longest bar.
-    const rankBase = spec.reverseValueAxis ? rankAxis(spec, roles[i].axis, true).max : undefined;
     return {
       type: 'bar',
       label: d.label,
-      data: d.data,
+      data: xy(d.data),
       ...(horizontal ? { xAxisID: 'x', yAxisID: 'y' } : { yAxisID: axisId }),
       backgroundColor: c,
       borderWidth: 0,
-      ...(rankBase != null ? { base: rankBase } : {}),
       maxBarThickness: (slide ? 60 : 30) / (spec.kind === 'stacked' ? 1 : Math.max(1, bars) ** 0.5),
       categoryPercentage: categoryPercentage(spec, bars),
       barPercentage: spec.kind === 'stacked' ? 0.7 : 0.9,
@@ -143,7 +162,7 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
         },
       },
     };
-    return spec.reverseValueAxis ? { ...base, ...rankAxis(spec, side, bars > 0) } : base;
+    return spec.reverseValueAxis ? { ...base, ...rankAxis(spec, side, false) } : base;
   };
 
   const categoryAxis = {
@@ -153,6 +172,18 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
     grid: { display: false },
     border: { display: true, color: AXIS_LINE, width: slide ? 1.5 : 1 },
     ticks: { font: font(t.tick), color: text, autoSkip: false, maxRotation: 0, padding: t.tick * 0.4 },
+  };
+  const timeAxis = times && {
+    ...categoryAxis,
+    type: 'linear' as const,
+    ...timeRange(times, bars > 0),
+    // Our own padding (timeRange): Chart.js's bar offset would squeeze widely spaced dates together.
+    offset: false,
+    // Ticks only at the data's dates, labelled as the data prints them.
+    afterBuildTicks: (scale: Scale) => {
+      scale.ticks = times.map((value) => ({ value }));
+    },
+    ticks: { ...categoryAxis.ticks, callback: (_v: number | string, index: number) => labels[index] ?? '' },
   };
 
   // Bar rankings: the value axis adds nothing the bar-end labels do not say, so it is hidden and sized for them.
@@ -168,7 +199,7 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
     ? {}
     : horizontal
       ? { x: hbarAxis(), y: categoryAxis }
-      : { x: categoryAxis, y: valueAxis('left'), ...(hasRight ? { y1: valueAxis('right') } : {}) };
+      : { x: timeAxis ?? categoryAxis, y: valueAxis('left'), ...(hasRight ? { y1: valueAxis('right') } : {}) };
 
   const legendLabels = {
     font: font(t.legend),
@@ -266,4 +297,13 @@ export function buildConfig({ spec, theme, medium, family }: BuildInput): ChartC
       ...(doughnut ? [doughnutLegendPlugin(legendItems, dLegend)] : []),
     ],
   } as ChartConfiguration;
+}
+
+/** The time axis runs half the smallest gap beyond the first and last dates, so end columns fit. */
+function timeRange(times: number[], bars: boolean): { min: number; max: number } {
+  const gaps = times.slice(1).map((t, i) => t - times[i]).filter((g) => g > 0);
+  const span = times[times.length - 1] - times[0];
+  const minGap = gaps.length ? Math.min(...gaps) : 1;
+  const pad = bars ? Math.max(minGap * 0.6, span * 0.06) : Math.max(span * 0.06, minGap * 0.25);
+  return { min: times[0] - pad, max: times[times.length - 1] + pad };
 }

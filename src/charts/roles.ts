@@ -5,7 +5,8 @@ type Kind = Pick<ChartSpec, 'kind'>;
 
 /** Bars or a line. Only combo charts mix; there a dataset's `draw` wins, else `axis` decides, else the first series is bars. */
 export function drawOf(spec: Kind, d: ChartDataset, index: number): 'bar' | 'line' {
-  if (spec.kind !== 'combo') return spec.kind === 'line' ? 'line' : 'bar';
+  // A rank chart draws dots: lineOf says so (no line between them).
+  if (spec.kind !== 'combo') return spec.kind === 'line' || spec.kind === 'rank' ? 'line' : 'bar';
   if (d.draw) return d.draw;
   if (d.axis) return d.axis === 'right' ? 'line' : 'bar';
   return index === 0 ? 'bar' : 'line';

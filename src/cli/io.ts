@@ -14,6 +14,7 @@ import { msg } from '../i18n/index.js';
 import type { TextFile } from '../facts/model.js';
 import type { TemplateFiles } from '../templates/manifest.js';
 import type { OutputFile } from '../pipeline/build.js';
+import { commitOutputs } from './commit-outputs.js';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -128,27 +129,9 @@ export function listTemplates(): TemplateSummary[] {
 }
 
 
-/**
- * Write every file of a build: all to temporary names first, then rename
- * each into place. A failure before the renames leaves the old outputs as they were.
- */
+/** Write every file of a build, all or nothing (see commit-outputs.ts). */
 export async function writeOutputs(outDir: string, files: OutputFile[]): Promise<Array<{ path: string; bytes: number }>> {
-  const temps: Array<{ tmp: string; final: string; bytes: number }> = [];
-  try {
-    await fs.mkdir(outDir, { recursive: true });
-    for (const f of files) {
-      const final = path.join(outDir, f.name);
-      await fs.mkdir(path.dirname(final), { recursive: true });
-      const tmp = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.tmp`);
-      await fs.writeFile(tmp, f.data);
-      temps.push({ tmp, final, bytes: f.data.length });
-    }
-    for (const t of temps) await fs.rename(t.tmp, t.final);
-  } catch (e) {
-    await Promise.all(temps.map((t) => fs.rm(t.tmp, { force: true })));
-    throw new OutputError([{ file: displayPath(outDir), message: msg('io.write-failed', { reason: (e as Error).message }), hint: msg('io.write-failed-hint') }]);
-  }
-  return temps.map((t) => ({ path: displayPath(t.final), bytes: t.bytes }));
+  return commitOutputs(outDir, files, displayPath);
 }
 
 export async function readSeedTexts(dir: string): Promise<Map<string, string>> {

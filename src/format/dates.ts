@@ -24,6 +24,14 @@ export function formatChineseDate(iso: string, precision?: DatePrecision): strin
   return out;
 }
 
+/** A partial ISO date as a fractional year (start of its period), for time axes. */
+export function isoToYears(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  const days = m ? (Date.UTC(y, m - 1, d || 1) - Date.UTC(y, 0, 1)) / 86_400_000 : 0;
+  const length = (Date.UTC(y + 1, 0, 1) - Date.UTC(y, 0, 1)) / 86_400_000;
+  return y + days / length;
+}
+
 /** YYYY-MM or YYYY-MM-DD naming a real day or month (no 2024-02-30, no month 13). */
 export function isCalendarDate(iso: string): boolean {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);

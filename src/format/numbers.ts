@@ -245,3 +245,15 @@ export function formatMovement(places: number): string {
   if (places === 0) return '位次持平';
   return places > 0 ? `上升${places}位` : `下降${-places}位`;
 }
+
+/**
+ * The qualifier form a source printed (800余家 → yu, 5000多家 → duo), so a
+ * chart label reads like the text and the article rather than 超800.
+ */
+export function qualifierStyleOf(printed: string | undefined): QualifierStyle {
+  if (!printed) return 'default';
+  if (/\d余/u.test(printed)) return 'yu';
+  if (/\d多/u.test(printed)) return 'duo';
+  if (/左右/u.test(printed)) return 'zuoyou';
+  return 'default';
+}

@@ -1,3 +1,4 @@
+import { unescapeMarkdown } from '../templates/escape.js';
 /** pandoc attribute syntax on fenced divs and headings: `{#id .class key="value"}` or a bare `name`. */
 export interface Attributes {
   id?: string;
@@ -15,11 +16,12 @@ export function parseAttributes(info: string): Attributes {
     return attrs;
   }
   const body = text.replace(/^\{/, '').replace(/\}$/, '');
-  const re = /([#.])([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g;
+  // Quoted values may hold backslash escapes (data printed into an attribute).
+  const re = /([#.])([\w-]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\S+))/g;
   for (const m of body.matchAll(re)) {
     if (m[1] === '#') attrs.id = m[2];
     else if (m[1] === '.') attrs.classes.push(m[2]);
-    else attrs.values[m[3]] = m[4] ?? m[5] ?? m[6] ?? '';
+    else attrs.values[m[3]] = unescapeMarkdown(m[4] ?? m[5] ?? m[6] ?? '');
   }
   return attrs;
 }

@@ -12,6 +12,7 @@ import { sanitizeText } from '../util/sanitize.js';
 import { inlineToLines, inlineToRuns, runsText, type InlineContext } from './inline.js';
 import { parseAttributes, type Attributes } from './attributes.js';
 import { fencedDivs } from './fenced-divs.js';
+import { unescapeMarkdown } from '../templates/escape.js';
 
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
 // Any `::: name` or `::: {.name}` opens a div; the walker checks the name.
@@ -61,7 +62,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
         const inline = tokens[i + 1];
         const { text, attrs } = splitHeadingAttributes(inline.content);
         if (level > 3) fail(t, `heading level ${level} is not supported`, 'use # (part), ## (slide) or ### (sub-heading)');
-        newSection(Math.min(level, 3) as 1 | 2 | 3, sanitizeText(stripMarkers(text)).trim(), attrs, t);
+        newSection(Math.min(level, 3) as 1 | 2 | 3, sanitizeText(stripMarkers(unescapeMarkdown(text))).trim(), attrs, t);
         i += 3;
         return blocks;
       }
@@ -163,7 +164,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
     const table: TableBlock = { type: 'table', header, rows, align };
     // pandoc convention: a "Table: caption" paragraph right after the table.
     if (tokens[i]?.type === 'paragraph_open' && /^(Table|表)[:：]/.test(tokens[i + 1].content)) {
-      table.caption = sanitizeText(stripMarkers(tokens[i + 1].content.replace(/^(Table|表)[:：]\s*/, '')));
+      table.caption = sanitizeText(stripMarkers(unescapeMarkdown(tokens[i + 1].content.replace(/^(Table|表)[:：]\s*/, ''))));
       i += 3;
     }
     return table;
@@ -285,7 +286,8 @@ function stripMarkers(text: string): string {
 }
 
 function splitHeadingAttributes(content: string): { text: string; attrs: Attributes } {
-  const m = /\s*\{([^}]*)\}\s*$/.exec(content);
+  // An escaped brace (data printed into the heading) is text, not attributes.
+  const m = /(?<!\\)\s*\{([^}\\]*)\}\s*$/.exec(content);
   if (!m) return { text: content, attrs: { classes: [], values: {} } };
   return { text: content.slice(0, m.index), attrs: parseAttributes(`{${m[1]}}`) };
 }

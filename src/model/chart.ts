@@ -2,7 +2,10 @@
  * A chart as data: built from fact series by the template stage, rendered
  * once by the chart stage, placed as an image by every writer.
  */
-export type ChartKind = 'column' | 'line' | 'combo' | 'hbar' | 'doughnut' | 'stacked';
+export type ChartKind = 'column' | 'line' | 'combo' | 'hbar' | 'doughnut' | 'stacked' | 'rank';
+
+/** How a writer places a chart: a native, editable chart, or the rendered PNG. */
+export type ChartOutput = 'native' | 'image';
 
 export interface ChartDataset {
   label: string;
@@ -33,6 +36,13 @@ export interface ChartSpec {
   footnotes?: string[];
   /** Ranks: 1 is best, so the value axis runs from 1 at the top/left. */
   reverseValueAxis?: boolean;
+  /**
+   * Time series: the date of each category (ISO, as precise as the data), so
+   * renderers space points by the time between them.
+   */
+  dates?: string[];
+  /** Native chart or image, when the chart definition says; else the build's choice. */
+  output?: ChartOutput;
   /** Where the chart was asked for (template file and line), for chart error messages. */
   loc?: { file: string; line: number };
 }

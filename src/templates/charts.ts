@@ -1,18 +1,20 @@
 /**
  * Chart definitions (a template's charts.yaml, or a helper's inline hash)
  * turned into ChartSpecs from fact series. Values come only from facts;
- * data labels use the same number formatting as the text.
+ * data labels use the same number formatting as the text, and the rules in
+ * chart-rules.ts decide whether the chart's kind fits what the data means.
  */
 import { z } from 'zod';
-import type { ChartDataset, ChartKind, ChartSpec } from '../model/chart.js';
-import type { RankFact, TargetFact, ValueFact } from '../facts/model.js';
-import { formatFigure, formatRank } from '../format/numbers.js';
-import { formatChineseDate } from '../format/dates.js';
+import type { ChartDataset, ChartSpec } from '../model/chart.js';
+import type { Fact, RankFact, TargetFact, ValueFact } from '../facts/model.js';
+import { formatFigure, formatMovement, formatRank, qualifierStyleOf } from '../format/numbers.js';
+import { compareIso, formatChineseDate } from '../format/dates.js';
 import { describeChart } from '../charts/alt.js';
 import { LookupError, type FactLookup } from './lookup.js';
 import type { CitationRegistry } from './citations.js';
+import { assignAxes, checkKind, checkWhole, type RawSeries } from './chart-rules.js';
 
-const chartKind = z.enum(['column', 'line', 'combo', 'hbar', 'doughnut', 'stacked']);
+const chartKind = z.enum(['column', 'line', 'combo', 'hbar', 'doughnut', 'stacked', 'rank']);
 
 const itemSchema = z.object({ fact: z.string(), label: z.string().optional() }).strict();
 
@@ -24,17 +26,24 @@ export const chartDefinitionSchema = z
     series: z.array(z.string()).optional(),
     /** Dataset names, in the order of `series` (default: the series' names). */
     names: z.array(z.string()).optional(),
-    /** Categories from single facts: hbar, doughnut, or a column chart of unlike items. */
+    /** Categories from single facts: hbar, doughnut, rank, or a column chart of unlike items. */
     items: z.array(itemSchema).optional(),
+    /** Doughnut: the fact the items are parts of (a doughnut shows parts of one declared whole). */
+    whole: z.string().optional(),
     /** Only points on or after / before these dates. */
     from: z.string().optional(),
     to: z.string().optional(),
+    /** native: an editable chart in the pptx; image: the rendered PNG. Default: the build's --charts. */
+    output: z.enum(['native', 'image']).optional(),
   })
   .strict()
   .refine((d) => Boolean(d.series?.length) !== Boolean(d.items?.length), { message: 'give either series: or items:, not both' });
 
 export type ChartDefinition = z.infer<typeof chartDefinitionSchema>;
-export const chartFileSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), chartDefinitionSchema);
+/** Every chart id (charts.yaml keys, inline id="…") names a file in --format md output: no path can hide in it. */
+export const CHART_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const CHART_ID_HINT = 'chart ids use lower-case letters, digits and hyphens (at most 64), e.g. fiveg-growth';
+export const chartFileSchema = z.record(z.string().regex(CHART_ID, { message: CHART_ID_HINT }), chartDefinitionSchema);
 
 export interface BuiltChart {
   spec: ChartSpec;
@@ -43,98 +52,112 @@ export interface BuiltChart {
 
 type SeriesPoint = ValueFact | RankFact;
 
-/** Category label of a point: its year, or year and month when a year repeats. */
-function categoryOf(p: SeriesPoint, needMonth: boolean): string {
-  if (p.kind === 'rank') return `${p.evaluationYear}年`;
-  return formatChineseDate(p.asOf, needMonth ? 'month' : 'year');
+/** The date a point stands at on a time axis: a rank at its evaluation year. */
+function dateOf(p: SeriesPoint): string {
+  return p.kind === 'rank' ? String(p.evaluationYear) : p.asOf;
 }
 
-/** One divisor per axis, so every bar on it reads in the same unit (万个). */
-function axisScale(values: number[], unit: string): { divisor: number; title: string } {
-  const max = Math.max(...values.map(Math.abs));
-  if (unit === '%' || unit === '') return { divisor: 1, title: unit };
-  if (max >= 1e12) return { divisor: 1e12, title: `万亿${unit}` };
-  if (max >= 1e8) return { divisor: 1e8, title: `亿${unit}` };
-  if (max >= 1e4) return { divisor: 1e4, title: `万${unit}` };
-  return { divisor: 1, title: unit };
+/** A category label: the date as the data gives it (2020年9月), a rank's evaluation year. */
+function dateLabel(iso: string): string {
+  return formatChineseDate(iso);
 }
 
-/** A data label reads like the text: 3.78万, 第1位, 44% (a percentage keeps its sign). */
-function label(p: SeriesPoint | TargetFact): string {
-  if (p.kind === 'rank') return formatRank(p.rank);
-  return formatFigure(p.value, p.unit === '%' ? '%' : '', p.qualifier);
+/** A data label reads like the text: 4.6万个, 800余家, 第23位（上升6位）, 44%. */
+export function dataLabel(f: SeriesPoint | TargetFact): string {
+  if (f.kind === 'rank') return f.movement ? `${formatRank(f.rank)}（${formatMovement(f.movement)}）` : formatRank(f.rank);
+  return formatFigure(f.value, f.unit, f.qualifier, qualifierStyleOf(f.printed));
+}
+
+function valueOf(f: SeriesPoint): number {
+  return f.kind === 'rank' ? f.rank : f.value;
+}
+
+function unitOf(f: Fact): string {
+  return f.kind === 'rank' ? '位' : f.unit;
 }
 
 export function buildChart(id: string, def: ChartDefinition, lookup: FactLookup, registry: CitationRegistry): BuiltChart {
   const used: Array<SeriesPoint | TargetFact> = [];
-  let labels: string[] = [];
-  const datasets: ChartDataset[] = [];
   const footnotes: string[] = [];
-  let reverse = false;
+  let labels: string[];
+  let dates: string[] | undefined;
+  let raw: RawSeries[];
 
   if (def.series?.length) {
+    if (def.names && def.names.length !== def.series.length) {
+      throw new LookupError(`chart '${id}' has ${def.series.length} series but ${def.names.length} names; give one name per series`);
+    }
     const all = def.series.map((sid) =>
-      lookup.series(sid).points.filter((p) => (!def.from || p.asOf >= def.from) && (!def.to || p.asOf.slice(0, def.to.length) <= def.to)),
+      (lookup.series(sid).points as SeriesPoint[]).filter((p) => (!def.from || p.asOf >= def.from) && (!def.to || p.asOf.slice(0, def.to.length) <= def.to)),
     );
-    const flat = all.flat() as SeriesPoint[];
-    if (!flat.length) throw new LookupError(`chart '${id}' has no data points${def.from || def.to ? ' in the range asked' : ''}`);
-    const years = flat.map((p) => categoryOf(p, false));
-    const needMonth = all.some((pts) => new Set(pts.map((p) => categoryOf(p, false))).size < pts.length);
-    void years;
-    labels = [...new Set(flat.slice().sort((a, b) => (a.asOf < b.asOf ? -1 : 1)).map((p) => categoryOf(p, needMonth)))];
-    all.forEach((pts, i) => {
+    if (!all.flat().length) throw new LookupError(`chart '${id}' has no data points${def.from || def.to ? ' in the range asked' : ''}`);
+    // One category per date, in time order; the renderers space them by the time between them.
+    dates = [...new Set(all.flat().map(dateOf))].sort(compareIso);
+    labels = dates.map(dateLabel);
+    raw = all.map((pts, i) => {
       const series = lookup.series(def.series![i]);
-      const isRank = pts[0]?.kind === 'rank';
-      reverse ||= isRank;
-      const unit = isRank ? '位' : (series as { unit: string }).unit;
-      const scale = isRank ? { divisor: 1, title: '位次' } : axisScale(pts.map((p) => (p as ValueFact).value), unit);
-      const byLabel = new Map(pts.map((p) => [categoryOf(p, needMonth), p]));
-      datasets.push({
-        label: def.names?.[i] ?? ('name' in series ? series.name : series.list),
-        data: labels.map((l) => {
-          const p = byLabel.get(l);
-          if (!p) return null;
-          return p.kind === 'rank' ? p.rank : p.value / scale.divisor;
-        }),
-        dataLabels: labels.map((l) => (byLabel.has(l) ? label(byLabel.get(l)!) : null)),
-        unit: scale.title,
-        axis: def.kind === 'combo' && i > 0 ? 'right' : 'left',
-        draw: def.kind === 'combo' && i > 0 ? 'line' : def.kind === 'line' ? 'line' : 'bar',
-      });
+      const byDate = new Map(pts.map((p) => [dateOf(p), p]));
       for (const p of pts) {
         used.push(p);
-        if (!p.comparable) footnotes.push(`注：${categoryOf(p, needMonth)}数据${p.definition ? `口径为${p.definition}` : '口径不同'}，与其他年份不可直接比较。`);
+        if (!p.comparable) footnotes.push(`注：${dateLabel(dateOf(p))}数据${p.definition ? `口径为${p.definition}` : '口径不同'}，与其他年份不可直接比较。`);
       }
+      return {
+        label: def.names?.[i] ?? ('name' in series ? series.name : series.list),
+        facts: dates!.map((d) => byDate.get(d) ?? null),
+        unit: pts[0] ? unitOf(pts[0]) : '',
+      };
     });
   } else {
     const facts = def.items!.map((it) => ({ it, f: lookup.fact(it.fact) }));
-    labels = facts.map(({ it, f }) => it.label ?? lookup.entity(f.subject).short ?? lookup.entity(f.subject).name);
-    const isRank = facts.every(({ f }) => f.kind === 'rank');
-    reverse = isRank;
-    const values = facts.map(({ f }) => (f.kind === 'rank' ? f.rank : f.value));
-    const unit = isRank ? '位' : (facts[0].f as ValueFact).unit;
-    if (!isRank && facts.some(({ f }) => f.kind === 'rank' || (f as ValueFact).unit !== unit)) {
-      throw new LookupError(`chart '${id}' mixes units; items in one chart must share a unit`);
+    for (const { it, f } of facts) {
+      if (f.kind === 'target') throw new LookupError(`chart '${id}': item '${it.fact}' is a target, not a reported figure; charts show what was reached`);
     }
-    const scale = isRank ? { divisor: 1, title: '位次' } : axisScale(values, unit);
-    datasets.push({
-      label: def.title,
-      data: values.map((v) => v / scale.divisor),
-      dataLabels: facts.map(({ f }) => label(f as SeriesPoint)),
-      unit: scale.title,
-      axis: 'left',
-      draw: def.kind === 'line' ? 'line' : 'bar',
-    });
+    labels = facts.map(({ it, f }) => it.label ?? lookup.entity(f.subject).short ?? lookup.entity(f.subject).name);
+    const units = [...new Set(facts.map(({ f }) => unitOf(f)))];
+    if (units.length > 1) {
+      throw new LookupError(`chart '${id}' mixes units (${units.join(', ')}) on one axis; items in one chart must share a unit`);
+    }
+    raw = [{ label: def.title, facts: facts.map(({ f }) => f as SeriesPoint), unit: units[0] }];
     for (const { f } of facts) used.push(f as SeriesPoint);
   }
+
+  checkKind(id, def, raw, Boolean(def.series?.length));
+  if (def.kind === 'doughnut') {
+    const whole = lookup.fact(def.whole!);
+    const other = checkWhole(id, raw[0], whole);
+    used.push(whole as ValueFact);
+    if (other) {
+      labels = [...labels, '其他'];
+      raw[0].facts.push(null);
+      raw[0].remainder = other;
+    }
+  }
+
+  const axes = assignAxes(id, def.kind, raw);
+  const datasets: ChartDataset[] = raw.map((s, i) => {
+    const { side, divisor, title } = axes[i];
+    const data = s.facts.map((f) => (f ? valueOf(f) / divisor : null));
+    const dataLabels = s.facts.map((f) => (f ? dataLabel(f) : null));
+    if (s.remainder) {
+      data[data.length - 1] = s.remainder.value / divisor;
+      dataLabels[dataLabels.length - 1] = s.remainder.label;
+    }
+    return {
+      label: s.label,
+      data,
+      dataLabels,
+      unit: title,
+      axis: side,
+      draw: def.kind === 'line' || def.kind === 'rank' || (def.kind === 'combo' && i > 0) ? 'line' : 'bar',
+    };
+  });
 
   for (const f of used) registry.citeSilently(f);
   const sourceNames = [...new Set(used.map((f) => registry.record(f).sourceLabel))];
   const latest = used.map((f) => f.asOf).sort().pop()!;
-  const kind: ChartKind = def.kind;
   const withoutAlt: Omit<ChartSpec, 'alt'> = {
     id,
-    kind,
+    kind: def.kind,
     title: def.title,
     labels,
     datasets,
@@ -144,7 +167,9 @@ export function buildChart(id: string, def: ChartDefinition, lookup: FactLookup,
     },
     sourceNote: `数据来源：${sourceNames.join('；')}；截至${formatChineseDate(latest)}`,
     footnotes: [...new Set(footnotes)],
-    reverseValueAxis: reverse || undefined,
+    reverseValueAxis: def.kind === 'rank' || undefined,
+    ...(dates ? { dates } : {}),
+    ...(def.output ? { output: def.output } : {}),
   };
   return { spec: { ...withoutAlt, alt: describeChart(withoutAlt) }, factIds: [...new Set(used.map((f) => f.id))] };
 }

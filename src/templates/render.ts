@@ -7,13 +7,14 @@ import Handlebars from 'handlebars';
 import type { FactBase } from '../facts/model.js';
 import { TemplateError } from '../errors.js';
 import type { SourceLocation, StageResult } from '../model/document.js';
-import { sanitizeText } from '../util/sanitize.js';
+import { sanitizeDeep, sanitizeText } from '../util/sanitize.js';
 import { CitationRegistry } from './citations.js';
-import { buildChart, chartDefinitionSchema, type BuiltChart } from './charts.js';
+import { buildChart, chartDefinitionSchema, CHART_ID, CHART_ID_HINT, type BuiltChart } from './charts.js';
 import { figureHelpers } from './helpers/figures.js';
 import { generalHelpers } from './helpers/general.js';
 import { FactLookup, LookupError } from './lookup.js';
 import { markLines, stripMarkers } from './source-map.js';
+import { DATA_HELPER, OUTPUT_HELPER, escapeMustaches, printable } from './escape.js';
 import type { LoadedTemplate } from './manifest.js';
 import { createHash } from 'node:crypto';
 import { tenseProblems, type TimeContext } from './time.js';
@@ -74,7 +75,11 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
       }
     });
   }
-  const knownHelpers = Object.fromEntries(Object.keys(helpers).map((k) => [k, true]));
+  // Data is data: every {{…}} prints through one of these (see escape.ts).
+  hb.registerHelper(DATA_HELPER, (value: unknown) => printable(value));
+  hb.registerHelper(OUTPUT_HELPER, (value: unknown) => (value instanceof Handlebars.SafeString ? value.toString() : printable(value)));
+  const ours = new Set(Object.keys(helpers));
+  const knownHelpers = Object.fromEntries([...ours, DATA_HELPER, OUTPUT_HELPER].map((k) => [k, true]));
   const compileFile = (name: string) => {
     const display = `${dir}/${name}`;
     const source = sanitizeText(template.files.files.get(name)!);
@@ -85,7 +90,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
       throw unclosedBlock(source, display) ?? located(e, display);
     }
     checkPartials(ast, partialNames, display);
-    const fn = compileAst(hb, markLines(ast, fileIndex(name)), knownHelpers, display);
+    const fn = compileAst(hb, markLines(escapeMustaches(ast, ours), fileIndex(name)), knownHelpers, display);
     return (ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       stack.push(display);
       try {
@@ -108,8 +113,9 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   try {
     for (const p of partialFiles) hb.registerPartial(p.name, compileFile(p.file) as unknown as Handlebars.Template);
     const entry = compileFile(template.manifest.entry);
-    // The deck's date is always in the context, also when a caller passes none.
-    output = entry({ asOf: time.asOf, asOfLabel: formatChineseDate(time.asOf.slice(0, 7)), ...context, meta: template.manifest.meta });
+    // The deck's date is always in the context, also when a caller passes none. The context
+    // (as-of labels, change rows) is data too: no markers, no control characters.
+    output = entry(sanitizeDeep({ asOf: time.asOf, asOfLabel: formatChineseDate(time.asOf.slice(0, 7)), ...context, meta: template.manifest.meta }));
   } catch (e) {
     const le = e instanceof LocatedError ? e : located(e, `${dir}/${template.manifest.entry}`);
     throw new TemplateError([{ file: le.file, line: le.line, column: le.column, message: le.message, hint: hintFor(le.message) }]);
@@ -204,6 +210,7 @@ function hintFor(message: string): string | undefined {
  * builds the chart from facts and emits a chart block for the Markdown stage.
  */
 function chartHelper(template: LoadedTemplate, lookup: FactLookup, registry: CitationRegistry, charts: Map<string, BuiltChart>, currentFile: () => string): Helper {
+  const defs = new Map<string, { def: unknown; where: string }>();
   return function (this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions;
     const named = typeof args[0] === 'string' ? args[0] : undefined;
@@ -227,15 +234,22 @@ function chartHelper(template: LoadedTemplate, lookup: FactLookup, registry: Cit
       if (!parsed.success) throw new LookupError(`inline chart: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'spec'}: ${i.message}`).join('; ')}`);
       def = parsed.data;
       id = h.id ?? `chart-${createHash('sha1').update(JSON.stringify(raw)).digest('hex').slice(0, 8)}`;
+      if (typeof id !== 'string' || !CHART_ID.test(id)) throw new LookupError(`inline chart id '${String(id)}' is not allowed: ${CHART_ID_HINT}`);
     }
+    const line = (options as { loc?: hbs.AST.SourceLocation }).loc?.start.line;
+    const earlier = defs.get(id);
+    if (earlier && JSON.stringify(earlier.def) !== JSON.stringify(def)) {
+      // The model would show the first chart twice.
+      throw new LookupError(`chart id '${id}' is already used by a different chart (${earlier.where}); give each chart its own id`);
+    }
+    if (!earlier) defs.set(id, { def, where: `${currentFile()}${line ? `:${line}` : ''}` });
     if (!charts.has(id)) {
       const built = buildChart(id, def, lookup, registry);
       // A chart error (say, a character no font has) then names the template line.
-      const line = (options as { loc?: hbs.AST.SourceLocation }).loc?.start.line;
       if (line) built.spec.loc = { file: currentFile(), line };
       charts.set(id, built);
     }
     const body = options.fn ? options.fn(this).trim() : '';
-    return `::: {.chart id="${id}"}\n${body}\n:::\n`;
+    return new Handlebars.SafeString(`::: {.chart id="${id}"}\n${body}\n:::\n`);
   };
 }

@@ -50,9 +50,11 @@ describe('golden: small template + facts → document model', () => {
     const chart = doc.sections.flatMap((s) => s.blocks).find((b) => b.type === 'chart');
     expect(chart?.type).toBe('chart');
     if (chart?.type !== 'chart') return;
-    expect(chart.chart.labels).toEqual(['2020年', '2024年', '2025年']);
+    // The dates as the data gives them, and each category's date for the time axis.
+    expect(chart.chart.labels).toEqual(['2020年9月', '2024年3月', '2025年12月']);
+    expect(chart.chart.dates).toEqual(['2020-09', '2024-03', '2025-12']);
     expect(chart.chart.datasets[0].data).toEqual([1.2, 3.78, 4.6]);
-    expect(chart.chart.datasets[0].dataLabels).toEqual(['超1.2万', '3.78万', '4.6万']);
+    expect(chart.chart.datasets[0].dataLabels).toEqual(['超1.2万个', '3.78万个', '4.6万个']);
     expect(chart.chart.axisTitles?.left).toBe('万个');
     expect(chart.chart.sourceNote).toContain('半岛都市报（2020年9月）');
     expect(chart.caption?.map((r) => r.text).join('')).toBe('截至2025年12月，累计开通4.6万个。');

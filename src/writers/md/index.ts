@@ -8,6 +8,7 @@ import type { RenderedCharts } from '../../model/rendered.js';
 import { BARE_CITATION, CITED_FIGURE } from '../../templates/citations.js';
 import type { RenderedTemplate } from '../../templates/render.js';
 import { sanitizeText } from '../../util/sanitize.js';
+import { escapeMarkdown } from '../../templates/escape.js';
 
 export interface MarkdownOutput {
   markdown: string;
@@ -24,7 +25,7 @@ export function writeMarkdown(rendered: RenderedTemplate, charts: RenderedCharts
       n = numbers.size + 1;
       numbers.set(factId, n);
       const c = rendered.registry.get(factId);
-      notes.push(`[^${n}]: ${c ? `${c.sourceLabel}《${titles.get(c.sourceId) ?? ''}》，数据截至${c.asOfLabel}。` : factId}`);
+      notes.push(`[^${n}]: ${escapeMarkdown(c ? `${c.sourceLabel}《${titles.get(c.sourceId) ?? ''}》，数据截至${c.asOfLabel}。` : factId)}`);
     }
     return `[^${n}]`;
   };
@@ -39,7 +40,7 @@ export function writeMarkdown(rendered: RenderedTemplate, charts: RenderedCharts
     const name = `${baseName}.charts/${id}.png`;
     images.push({ name, png });
     // The image carries no source line; the Markdown states it under the image.
-    return `![${built.spec.title}](${name})\n\n${built.spec.sourceNote}\n\n${line}`;
+    return `![${escapeMarkdown(built.spec.title)}](${name})\n\n${escapeMarkdown(built.spec.sourceNote)}\n\n${line}`;
   });
   const markdown = sanitizeText(`${text.trimEnd()}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`);
   return { result: { markdown, images }, warnings: [] };

@@ -1,0 +1,99 @@
+/**
+ * Data is data: whatever a `{{…}}` prints (a field of the fact base, a helper's
+ * figure or wording) reaches the Markdown as literal text, never as Markdown or
+ * as our block syntax. Template literal text stays Markdown.
+ *
+ * Every mustache in a template is rewritten, before compiling, into a call of
+ * one internal helper that escapes its value. Helpers need no escaping of
+ * their own; block helpers ({{#chart}}, {{#each}}) and partials are not
+ * mustaches and keep their Markdown.
+ */
+
+/** Helper a plain value ({{name}}, {{this.title}}) prints through. */
+export const DATA_HELPER = '__data';
+/** Helper a helper call ({{fact "id"}}) prints through. */
+export const OUTPUT_HELPER = '__output';
+
+/**
+ * ASCII punctuation that means something anywhere in a line: emphasis, code,
+ * links, entities, autolinks, table cells, strikethrough, our {attributes} and
+ * quoted attribute values, a heading's closing #s, and the backslash itself.
+ */
+const INLINE_SYNTAX = /[\\`*_{}[\]<&|~#"]/g;
+/** What starts a block when it opens a line: quote, list, setext/thematic rule, fence, ::: div, 1. or 1) */
+const LINE_START_SYNTAX = /^(?:>|[-+=](?=\s|$|[-+=])|:(?=:)|\d{1,9}(?=[.)](?:\s|$)))/;
+
+/**
+ * Markdown-escape text so that markdown-it reads it back as the same characters
+ * within one line: line breaks and tabs become spaces (a blank line would start
+ * a new block), leading and trailing spaces go (four would start code, two a
+ * hard break), and what could be syntax is backslash-escaped — inline syntax
+ * anywhere, block syntax at the start (where the value may open a line).
+ */
+export function escapeMarkdown(text: string): string {
+  const flat = text
+    .replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ')
+    .replace(/^ +| +$/g, '')
+    .replace(INLINE_SYNTAX, (c) => `\\${c}`);
+  return flat.replace(LINE_START_SYNTAX, (m) => (/^\d/.test(m) ? m + '\\' : `\\${m}`));
+}
+
+/**
+ * A value printed by a mustache, as Handlebars would print it, then escaped.
+ * Citation markers in it come from our helpers (possibly via a partial's
+ * parameter): data cannot hold them, as every string from data, manifests and
+ * the render context is sanitised (markers removed) where it enters.
+ */
+export function printable(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return escapeMarkdown(typeof value === 'string' ? value : String(value));
+}
+
+type AnyNode = { type: string; loc?: unknown } & Record<string, unknown>;
+
+const pathTo = (name: string, loc: unknown) => ({ type: 'PathExpression', data: false, depth: 0, parts: [name], original: name, loc });
+
+/**
+ * Rewrite every {{mustache}} (and {{{triple}}}) as {{__output (helper …)}} or
+ * {{__data path}}. `ours` names the registered helpers whose output carries
+ * citation markers.
+ */
+export function escapeMustaches<T>(ast: T, ours: Set<string>): T {
+  const visit = (node: AnyNode | undefined | null): void => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'MustacheStatement') {
+      const path = node.path as AnyNode & { parts?: string[]; original?: unknown; data?: boolean; depth?: number };
+      const params = (node.params as AnyNode[]) ?? [];
+      const hash = node.hash as AnyNode | undefined;
+      const simpleName = path.type === 'PathExpression' && !path.data && path.depth === 0 && path.parts?.length === 1 ? path.parts[0] : undefined;
+      const callsHelper = params.length > 0 || !!hash || (simpleName !== undefined && ours.has(simpleName));
+      let inner: AnyNode;
+      let wrapper = DATA_HELPER;
+      if (callsHelper) {
+        inner = { type: 'SubExpression', path, params, hash, loc: node.loc };
+        if (simpleName !== undefined && ours.has(simpleName)) wrapper = OUTPUT_HELPER;
+      } else {
+        inner = path;
+        // Keep strict mode's "not defined" error for a missing field.
+        if (path.type === 'PathExpression') (path as { strict?: boolean }).strict = true;
+      }
+      node.path = pathTo(wrapper, node.loc);
+      node.params = [inner];
+      node.hash = undefined;
+      node.escaped = true;
+      return;
+    }
+    for (const key of ['body', 'program', 'inverse']) {
+      const child = node[key] as AnyNode | AnyNode[] | undefined;
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child) visit(child);
+    }
+  };
+  visit(ast as unknown as AnyNode);
+  return ast;
+}
+
+/** Undo escapeMarkdown's backslashes, for text read from the raw Markdown (headings, captions, attributes). */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
