@@ -79,7 +79,7 @@ describe('stale as current: a figure from an earlier period carries its period',
   it('every build warns about stale headline figures, not only with --as-of', async () => {
     const r = await build({ data, template: templateFiles('qingdao-briefing'), formats: ['md'], timestamp: 1767225600 });
     expect(r.result.asOf).toBe('2026-01');
-    expect(r.warnings.filter((w) => w.code === 'stale').map((w) => w.message).join('\n')).toMatch(/qingdao-above-size-digital-coverage' is from 2024-03/);
+    expect(r.warnings.filter((w) => w.code === 'stale').map((w) => render18n(w.message, 'en')).join('\n')).toMatch(/qingdao-above-size-digital-coverage' is from 2024-03/);
   }, 60_000);
 });
 
