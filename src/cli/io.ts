@@ -15,6 +15,7 @@ import type { TextFile } from '../facts/model.js';
 import type { TemplateFiles } from '../templates/manifest.js';
 import type { OutputFile } from '../pipeline/build.js';
 import { commitOutputs } from './commit-outputs.js';
+import { readInputFile } from './read-input.js';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -45,7 +46,7 @@ export async function readDataDir(dir: string): Promise<TextFile[]> {
   }
   const files = await listFiles(dir, (n) => /\.ya?ml$/.test(n));
   if (!files.length) throw new DataError([{ file: displayPath(dir), message: msg('io.data-folder-empty'), hint: msg('io.data-folder-missing-hint') }]);
-  return Promise.all(files.map(async (f) => ({ path: displayPath(f), text: await fs.readFile(f, 'utf8') })));
+  return Promise.all(files.map(async (f) => ({ path: displayPath(f), text: await readInputFile(f, displayPath(f), 'data') })));
 }
 
 /**
@@ -59,7 +60,8 @@ export async function readTemplateDir(dir: string, seen: string[] = []): Promise
   }
   const files = await listFiles(dir, (n) => /\.(hbs|ya?ml|md)$/.test(n));
   const map = new Map<string, string>();
-  for (const f of files) map.set(path.relative(dir, f).split(path.sep).join('/'), await fs.readFile(f, 'utf8'));
+  // A template reads only files inside its own folder, symlinks followed.
+  for (const f of files) map.set(path.relative(dir, f).split(path.sep).join('/'), await readInputFile(f, displayPath(f), 'template', dir));
   const parent = /^extends:\s*["']?([^"'#\s]+)/m.exec(map.get('template.yaml') ?? '')?.[1];
   if (!parent) return { dir: displayPath(dir), files: map };
   const base = resolveTemplate(path.isAbsolute(parent) || parent.startsWith('.') ? path.resolve(dir, parent) : parent);
@@ -136,11 +138,14 @@ export async function writeOutputs(outDir: string, files: OutputFile[]): Promise
 
 export async function readSeedTexts(dir: string): Promise<Map<string, string>> {
   if (!existsSync(dir)) throw new UsageError([{ file: displayPath(dir), message: msg('io.sources-folder-missing'), hint: msg('io.sources-folder-missing-hint') }]);
+  if (!statSync(dir).isDirectory()) throw new UsageError([{ file: displayPath(dir), message: msg('io.sources-not-folder'), hint: msg('io.sources-folder-missing-hint') }]);
   const files = await fs.readdir(dir);
   const map = new Map<string, string>();
   for (const f of files.sort()) {
     const full = path.join(dir, f);
-    if (statSync(full).isFile()) map.set(f, await fs.readFile(full, 'utf8'));
+    // Subfolders and broken links are not articles; anything else must read as UTF-8.
+    const st = await fs.stat(full).catch(() => undefined);
+    if (st?.isFile()) map.set(f, await readInputFile(full, displayPath(full), 'sources'));
   }
   return map;
 }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, isMap, isNode, type Document, type Node as YamlNode } from 'yaml';
+import { yamlToJs } from '../util/yaml-value.js';
 import type { z } from 'zod';
 import { sanitizeDeep } from '../util/sanitize.js';
 import { DataError, type Problem } from '../errors.js';
@@ -166,7 +167,9 @@ export function parseDataFile(file: string, text: string): { parsed?: ParsedFile
   }
   const locate = locator(doc, counter);
   // The one sanitiser: whatever a paste from Word or a PDF brought, before anything reads it.
-  const raw = sanitizeDeep(doc.toJS() ?? {});
+  const value = yamlToJs(doc, counter, file);
+  if ('problem' in value) return { problems: [value.problem] };
+  const raw = sanitizeDeep(value.value ?? {});
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { problems: [{ file, line: 1, column: 1, message: 'a data file must be a mapping with keys such as indicators: or sources:' }] };
   }

@@ -3,7 +3,7 @@
  * chart label and a fitted text box are measured with the same metrics.
  */
 import { GlobalFonts, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { readFontFaces } from './sfnt.js';
@@ -35,9 +35,35 @@ export function registerFonts(files: string[] = bundledFontFiles): void {
 /** Theme font files get their own family each: two files under one family would make the winner depend on registration order. */
 const themeAliases = new Map<string, string>();
 
-/** A theme font path as an absolute path; relative paths are taken from the package root. */
+/**
+ * Folders a theme may take font files from: the package's assets/fonts and
+ * the system's font folders. Nothing else on the machine is ever opened.
+ */
+export function fontFolders(): string[] {
+  const windows = process.env.WINDIR ? [path.join(process.env.WINDIR, 'Fonts')] : [];
+  return [path.join(packageRoot, 'assets/fonts'), '/usr/share/fonts', '/usr/local/share/fonts', '/Library/Fonts', '/System/Library/Fonts', ...windows];
+}
+
+const FONT_EXTENSION = /\.(ttf|otf|ttc|otc)$/i;
+
+/**
+ * A theme font path as a real absolute path; relative paths are taken from the
+ * package root. Symlinks are followed before the folder check, so a link in
+ * assets/fonts cannot point elsewhere.
+ */
 export function resolveFontFile(file: string): string {
-  return path.isAbsolute(file) ? file : path.join(packageRoot, file);
+  const full = path.isAbsolute(file) ? file : path.join(packageRoot, file);
+  if (!existsSync(full)) throw new Error(`font file not found: ${full}`);
+  const real = realpathSync(full);
+  const inside = fontFolders().some((dir) => {
+    if (!existsSync(dir)) return false;
+    const rel = path.relative(realpathSync(dir), real);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  });
+  if (!inside || !FONT_EXTENSION.test(real)) {
+    throw new Error(`font file ${file} is not a .ttf/.otf/.ttc file inside assets/fonts or a system font folder (${real})`);
+  }
+  return real;
 }
 
 export interface FontStack {
@@ -60,7 +86,6 @@ export function fontStack(themeFontFiles: string[] = []): FontStack {
     if (files.includes(file) || bundledFontFiles.includes(file)) continue;
     let alias = themeAliases.get(file);
     if (!alias) {
-      if (!existsSync(file)) throw new Error(`font file not found: ${file}`);
       alias = `GenReport Theme ${themeAliases.size + 1}`;
       if (!GlobalFonts.registerFromPath(file, alias)) throw new Error(`could not load font file ${file}`);
       themeAliases.set(file, alias);

@@ -1,6 +1,7 @@
 /** A template folder: its manifest (template.yaml), Handlebars files, partials and charts. */
 import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
+import { yamlToJs } from '../util/yaml-value.js';
 import { TemplateError, type Problem } from '../errors.js';
 import { sanitizeDeep } from '../util/sanitize.js';
 import { defaultTheme } from '../model/default-theme.js';
@@ -71,6 +72,12 @@ export interface LoadedTemplate {
   charts: Record<string, ChartDefinition>;
 }
 
+function templateYamlValue(doc: Parameters<typeof yamlToJs>[0], counter: LineCounter, file: string): unknown {
+  const v = yamlToJs(doc, counter, file);
+  if ('problem' in v) throw new TemplateError([v.problem]);
+  return v.value;
+}
+
 function parseYaml(dir: string, name: string, text: string): { value: unknown; locate: (path: PropertyKey[]) => number } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
@@ -79,7 +86,7 @@ function parseYaml(dir: string, name: string, text: string): { value: unknown; l
     throw new TemplateError([{ file: `${dir}/${name}`, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col, message: `YAML syntax error: ${e.message.split('\n')[0]}` }]);
   }
   return {
-    value: sanitizeDeep(doc.toJS() ?? {}),
+    value: sanitizeDeep(templateYamlValue(doc, counter, `${dir}/${name}`) ?? {}),
     locate: (path) => {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number] } | undefined;
