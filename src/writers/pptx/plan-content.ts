@@ -12,6 +12,10 @@ import { cleanText } from './plan-text.js';
 import { notesText } from './plan-notes.js';
 import { CHROME, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, MARGIN_X, SOURCE_BOTTOM, SOURCE_LINE_MAX, box } from './geometry.js';
 import type { Unnumbered } from './plan-slides.js';
+import { MAX_SLIDES } from '../../limits.js';
+
+/** A section would need more slides than a deck may have (planDeck reports it with the section's place). */
+export class TooManySlides extends Error {}
 
 export interface ContentInput {
   title: string;
@@ -63,6 +67,8 @@ function paginate(items: FlowItem[], area: Box, ctx: PlanContext, centre: boolea
   const pages: Page[] = [];
   let rest: FlowItem[] | null = items;
   while (rest && rest.length) {
+    // Continuation slides are bounded, so even a megabyte of text ends soon, with a clear error.
+    if (pages.length >= MAX_SLIDES) throw new TooManySlides();
     const p = partition(rest, area.w, area.h, true, ctx);
     if (p.head.length === 0) {
       warn(ctx, 'pptx-overflow', `a ${rest[0].kind} block could not be placed and was dropped`);
@@ -93,7 +99,13 @@ function flowPages(blocks: FlowBlock[], layout: LayoutName, area: Box, ctx: Plan
   const min = sizes[sizes.length - 1];
   const count = (h: number) => {
     const trial: PlanContext = { ...ctx, warnings: [] };
-    const n = paginate(buildItems(blocks, { sizePt: min, areaH: area.h, areaW: area.w }, trial), { ...area, h }, trial, centre).length;
+    let n: number;
+    try {
+      n = paginate(buildItems(blocks, { sizePt: min, areaH: area.h, areaW: area.w }, trial), { ...area, h }, trial, centre).length;
+    } catch (e) {
+      if (e instanceof TooManySlides) return Infinity;
+      throw e;
+    }
     // A height that drops a block is no candidate.
     return trial.warnings.some((w) => w.code === 'pptx-overflow') ? Infinity : n;
   };

@@ -139,19 +139,23 @@ function columnWidth(item: ColumnsItem, w: number): number {
   return (w - COLUMN_GAP * (item.cols.length - 1)) / Math.max(item.cols.length, 1);
 }
 
-/** Natural height of an item at a width (a chart's height when it spans the width). */
-export function measureItem(item: FlowItem, w: number, ctx: PlanContext): number {
+/**
+ * Natural height of an item at a width (a chart's height when it spans the
+ * width). Text and tables taller than `limit` may report any height over it,
+ * so a page asks only as much of a long text as a page can hold.
+ */
+export function measureItem(item: FlowItem, w: number, ctx: PlanContext, limit = Infinity): number {
   switch (item.kind) {
     case 'text':
-      return layoutParas(item.paras, w).heightIn;
+      return layoutParas(item.paras, w, limit).heightIn;
     case 'callout':
-      return layoutParas(item.paras, w - 2 * CALLOUT_PAD_X - CALLOUT_BAR).heightIn + 2 * CALLOUT_PAD_Y;
+      return layoutParas(item.paras, w - 2 * CALLOUT_PAD_X - CALLOUT_BAR, limit - 2 * CALLOUT_PAD_Y).heightIn + 2 * CALLOUT_PAD_Y;
     case 'chart':
       return bandHeight(item.caption, w) + imageHeight(item, w);
     case 'kpis':
       return measureKpis(item, w, ctx);
     case 'table':
-      return measureTable(item, w);
+      return measureTable(item, w, limit);
     case 'timeline':
       return measureTimeline(item, w, ctx);
     case 'columns': {
@@ -234,7 +238,7 @@ export function partition(items: FlowItem[], w: number, h: number, first: boolea
       }
       return { head, heights, tail: items.slice(i) };
     }
-    const nat = measureItem(item, w, ctx);
+    const nat = measureItem(item, w, ctx, avail + 1e-9);
     if (nat <= avail + 1e-9) {
       head.push(item);
       heights.push(nat);

@@ -88,17 +88,23 @@ export function columnWidths(item: TableFlowItem, w: number): number[] {
   return cols;
 }
 
-function rowHeight(cells: PlannedParagraph[], colW: number[]): number {
-  return Math.max(...cells.map((p, i) => layoutParas([p], colW[i] - 2 * MARGIN_X).heightIn)) + 2 * MARGIN_Y;
+/** Height of a row; over `limit`, any height over it (a long cell is laid out only that far). */
+function rowHeight(cells: PlannedParagraph[], colW: number[], limit = Infinity): number {
+  return Math.max(...cells.map((p, i) => layoutParas([p], colW[i] - 2 * MARGIN_X, limit - 2 * MARGIN_Y).heightIn)) + 2 * MARGIN_Y;
 }
 
 function captionHeight(item: TableFlowItem, w: number): number {
   return item.caption ? layoutParas([item.caption], w).heightIn + CAPTION_GAP : 0;
 }
 
-export function measureTable(item: TableFlowItem, w: number): number {
+export function measureTable(item: TableFlowItem, w: number, limit = Infinity): number {
   const colW = columnWidths(item, w);
-  return captionHeight(item, w) + [item.header, ...item.rows].reduce((h, r) => h + rowHeight(r, colW), 0);
+  let h = captionHeight(item, w);
+  for (const r of [item.header, ...item.rows]) {
+    h += rowHeight(r, colW, limit - h);
+    if (h > limit) break;
+  }
+  return h;
 }
 
 export function placeTable(item: TableFlowItem, area: Box, ctx: PlanContext): Shape[] {
@@ -146,8 +152,10 @@ export function splitTable(item: TableFlowItem, w: number, h: number, force: boo
   item = { ...item, fractions: colW.map((v) => v / w) };
   let used = captionHeight(item, w) + rowHeight(item.header, colW);
   let k = 0;
-  while (k < item.rows.length && used + rowHeight(item.rows[k], colW) <= h) {
-    used += rowHeight(item.rows[k], colW);
+  while (k < item.rows.length) {
+    const rh = rowHeight(item.rows[k], colW, h - used);
+    if (used + rh > h) break;
+    used += rh;
     k++;
   }
   const rest = { ...item, caption: undefined };

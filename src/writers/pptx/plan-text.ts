@@ -78,33 +78,44 @@ function pitch(p: PlannedParagraph): number {
   return p.lineSpacingPt;
 }
 
-/** Break one paragraph's lines at a box width (inches). */
-export function layoutLines(p: PlannedParagraph, widthIn: number): string[] {
+/** Break one paragraph's lines at a box width (inches); at most `maxLines` of them. */
+export function layoutLines(p: PlannedParagraph, widthIn: number, maxLines = Infinity): string[] {
   const width = (inToPt(widthIn) - p.indentPt) * WIDTH_BUDGET;
   const parts = p.runs.map((r) => ({ text: r.text, sizePt: r.sizePt, bold: r.bold }));
-  return breakLines(parts, Math.max(width, 1)).map((l) => l.text);
+  return breakLines(parts, Math.max(width, 1), maxLines).map((l) => l.text);
 }
 
 /**
  * Lay out paragraphs in a box of the given width: fills `lines`, drops the
  * space before the first paragraph (renderers disagree on it), and returns
  * the height in inches including TEXT_PAD.
+ *
+ * With `limitIn`, stops one line past that height (the height returned is
+ * then over the limit and the paragraphs are cut: for measuring only). A
+ * caller that only asks "does it fit?" so does work in proportion to the
+ * box, not to the text.
  */
-export function layoutParas(paras: PlannedParagraph[], widthIn: number): { paras: PlannedParagraph[]; heightIn: number } {
+export function layoutParas(paras: PlannedParagraph[], widthIn: number, limitIn = Infinity): { paras: PlannedParagraph[]; heightIn: number } {
+  const limitPt = inToPt(limitIn - TEXT_PAD);
   let pt = 0;
-  const out = paras.map((p, i) => {
-    const lines = layoutLines(p, widthIn);
-    const laid = { ...p, lines, spaceBeforePt: i === 0 ? 0 : p.spaceBeforePt };
-    pt += laid.spaceBeforePt + lines.length * pitch(p);
-    return laid;
-  });
+  const out: PlannedParagraph[] = [];
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    const before = i === 0 ? 0 : p.spaceBeforePt;
+    const room = Number.isFinite(limitPt) && pitch(p) > 0 ? Math.max(0, Math.floor((limitPt - pt - before) / pitch(p))) + 1 : Infinity;
+    const lines = layoutLines(p, widthIn, room);
+    out.push({ ...p, lines, spaceBeforePt: before });
+    pt += before + lines.length * pitch(p);
+    if (pt > limitPt) break;
+  }
   return { paras: out, heightIn: ptToIn(pt) + TEXT_PAD };
 }
 
 /**
  * Take as many paragraphs (and lines of the next one) as fit in `maxHeightIn`.
  * A paragraph cut between lines continues without its bullet, at the same
- * indent. `head` is empty when not even one line fits.
+ * indent. `head` is empty when not even one line fits. Only the lines that
+ * can fit (and two more, to tell how many would remain) are laid out.
  */
 export function splitParas(
   paras: PlannedParagraph[],
@@ -117,14 +128,14 @@ export function splitParas(
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     const before = head.length === 0 ? 0 : p.spaceBeforePt;
-    const lines = layoutLines(p, widthIn);
+    const fitLines = Math.floor((budget - used - before) / pitch(p));
+    const lines = layoutLines(p, widthIn, Math.max(fitLines, 0) + 3);
     const h = before + lines.length * pitch(p);
     if (used + h <= budget) {
       head.push(p);
       used += h;
       continue;
     }
-    const fitLines = Math.floor((budget - used - before) / pitch(p));
     // Split inside the paragraph only when at least two lines stay on each side, or when nothing else fits.
     const canSplit = fitLines >= 1 && (head.length === 0 || (fitLines >= 2 && lines.length - fitLines >= 2));
     if (!canSplit) return { head, tail: paras.slice(i) };

@@ -8,7 +8,10 @@ import type { DeckPlan } from './plan-types.js';
 import type { PlanContext } from './plan-context.js';
 import { masterDefs, type MasterDef } from './masters.js';
 import { planAgenda, planClosing, planCover, planSectionHeader, type Unnumbered } from './plan-slides.js';
-import { planContent } from './plan-content.js';
+import { planContent, TooManySlides } from './plan-content.js';
+import { TemplateError } from '../../errors.js';
+import { msg } from '../../i18n/index.js';
+import { MAX_SLIDES } from '../../limits.js';
 import type { FlowBlock } from './plan-flow.js';
 import { cleanText } from './plan-text.js';
 
@@ -54,6 +57,28 @@ export function planDeck(doc: DocumentModel, charts: RenderedCharts): { plan: De
   for (const item of foldSubsections(doc.sections)) {
     const s = item.section;
     ctx.loc = s.loc;
+    let over = false;
+    try {
+      planSection(item);
+    } catch (e) {
+      if (!(e instanceof TooManySlides)) throw e;
+      over = true;
+    }
+    if (over || slides.length > MAX_SLIDES) {
+      throw new TemplateError([
+        {
+          file: s.loc?.file,
+          line: s.loc?.line,
+          message: msg('limits.slides', { max: MAX_SLIDES, title: cleanText(s.title).slice(0, 40) }),
+          hint: msg('limits.slides-hint'),
+        },
+      ]);
+    }
+  }
+  return { plan: { slides: slides.map((sl, i) => ({ ...sl, number: i + 1 })), warnings: ctx.warnings }, masters };
+
+  function planSection(item: SlideSection): void {
+    const s = item.section;
     const content = (title: string, blocks: FlowBlock[], role: Section['role']) =>
       slides.push(...planContent({ title, blocks, notes: item.notes, citations: item.citations, role }, ctx));
     switch (s.role) {
@@ -84,5 +109,4 @@ export function planDeck(doc: DocumentModel, charts: RenderedCharts): { plan: De
         content(s.title, item.blocks, s.role);
     }
   }
-  return { plan: { slides: slides.map((sl, i) => ({ ...sl, number: i + 1 })), warnings: ctx.warnings }, masters };
 }

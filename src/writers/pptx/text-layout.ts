@@ -82,119 +82,174 @@ interface Glyph {
 }
 
 const ALNUM = /[\p{L}\p{N}]/u;
-const isCjk = (ch: string) => BREAK_AROUND.test(ch) && !PICTOGRAPH.test(ch) && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch);
+const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Character classes, as bits; looked up once per distinct character (Unicode regexes per glyph dominated long texts). */
+const IS = { space: 1, breakAround: 2, pictograph: 4, cjk: 8, alnum: 16, asciiPunct: 32 } as const;
+const classCache = new Map<string, number>();
+function classOf(ch: string): number {
+  let c = classCache.get(ch);
+  if (c === undefined) {
+    c =
+      (SPACE.test(ch) ? IS.space : 0) |
+      (BREAK_AROUND.test(ch) ? IS.breakAround : 0) |
+      (PICTOGRAPH.test(ch) ? IS.pictograph : 0) |
+      (BREAK_AROUND.test(ch) && !PICTOGRAPH.test(ch) && CJK_SCRIPT.test(ch) ? IS.cjk : 0) |
+      (ALNUM.test(ch) ? IS.alnum : 0) |
+      (ASCII_PUNCT.test(ch) ? IS.asciiPunct : 0);
+    classCache.set(ch, c);
+  }
+  return c;
+}
+const isSpace = (ch: string) => (classOf(ch) & IS.space) !== 0;
+const isCjk = (ch: string) => (classOf(ch) & IS.cjk) !== 0;
 
 const ASCII_PUNCT = /^[!-\/:-@[-`{-~]$/;
 
-function glyphsOf(parts: StyledText[]): Glyph[] {
-  const out: Glyph[] = [];
-  const sizes: number[] = [];
+/**
+ * Glyphs one by one, so a caller that needs only the first lines reads only
+ * their text (line breaking stays linear however long the paragraph).
+ */
+function* glyphStream(parts: StyledText[]): Generator<Glyph> {
+  const latin = (c: string) => isWordChar(c) && (classOf(c) & IS.alnum) !== 0;
   let at = 0;
   let prev = '';
+  // One glyph is held back: ASCII punctuation next to CJK takes the Asian font in LibreOffice, up to a full em.
+  let held: { g: Glyph; size: number; before: string } | undefined;
+  const release = (next: string): Glyph => {
+    const { g, size, before } = held!;
+    if ((classOf(g.ch) & IS.asciiPunct) !== 0 && (isCjk(before) || isCjk(next))) g.width = Math.max(g.width, size);
+    return g;
+  };
   for (const p of parts) {
     for (const ch of p.text) {
       let width = charWidth(ch, !!p.bold) * p.sizePt;
-      const latin = (c: string) => isWordChar(c) && ALNUM.test(c);
       if ((isCjk(prev) && latin(ch)) || (latin(prev) && isCjk(ch))) width += AUTOSPACE_EM * p.sizePt;
-      out.push({ ch, at, width });
-      sizes.push(p.sizePt);
+      if (held) yield release(ch);
+      held = { g: { ch, at, width }, size: p.sizePt, before: prev };
       at += ch.length;
       prev = ch;
     }
   }
-  // ASCII punctuation between CJK characters takes the Asian font in LibreOffice, up to a full em.
-  out.forEach((g, k) => {
-    if (ASCII_PUNCT.test(g.ch) && (isCjk(out[k - 1]?.ch ?? '') || isCjk(out[k + 1]?.ch ?? ''))) g.width = Math.max(g.width, sizes[k]);
-  });
-  return out;
+  if (held) yield release('');
 }
 
-const isWordChar = (ch: string) => !SPACE.test(ch) && !BREAK_AROUND.test(ch);
+function glyphsOf(parts: StyledText[]): Glyph[] {
+  return [...glyphStream(parts)];
+}
+
+const isWordChar = (ch: string) => (classOf(ch) & (IS.space | IS.breakAround)) === 0;
 
 /** May a line break between a and b? */
 export function canBreakBetween(a: string, b: string): boolean {
-  if (SPACE.test(b)) return false;
+  if (isSpace(b)) return false;
   if (NO_START.has(b) || NO_END.has(a)) return false;
   if (a === b && UNSPLIT.has(a)) return false;
-  if (SPACE.test(a)) return true;
+  if (isSpace(a)) return true;
   return !(isWordChar(a) && isWordChar(b));
 }
 
-/** Runs of glyphs between break opportunities. */
-function segmentsOf(glyphs: Glyph[]): Glyph[][] {
-  const segs: Glyph[][] = [];
+/** Runs of glyphs between break opportunities, one by one. */
+function* segmentStream(glyphs: Iterable<Glyph>): Generator<Glyph[]> {
   let seg: Glyph[] = [];
-  for (let k = 0; k < glyphs.length; k++) {
-    if (k > 0 && canBreakBetween(glyphs[k - 1].ch, glyphs[k].ch)) {
-      segs.push(seg);
+  let prev: Glyph | undefined;
+  for (const g of glyphs) {
+    if (prev && canBreakBetween(prev.ch, g.ch)) {
+      yield seg;
       seg = [];
     }
-    seg.push(glyphs[k]);
+    seg.push(g);
+    prev = g;
   }
-  if (seg.length) segs.push(seg);
-  return segs;
+  if (seg.length) yield seg;
 }
 
 /** Width of the widest piece that cannot be broken (a word, a number), points. */
 export function longestUnbreakable(parts: StyledText[]): number {
   let max = 0;
-  for (const seg of segmentsOf(glyphsOf(parts))) {
-    const w = seg.filter((g) => !SPACE.test(g.ch)).reduce((n, g) => n + g.width, 0);
+  for (const seg of segmentStream(glyphStream(parts))) {
+    const w = seg.filter((g) => !isSpace(g.ch)).reduce((n, g) => n + g.width, 0);
     if (w > max) max = w;
   }
   return max;
+}
+
+/** Glyphs with their total width and the width of their trailing spaces (what a line end does not show). */
+class GlyphRun {
+  glyphs: Glyph[] = [];
+  total = 0;
+  trailing = 0;
+
+  static of(glyphs: Glyph[]): GlyphRun {
+    const r = new GlyphRun();
+    for (const g of glyphs) r.push(g);
+    return r;
+  }
+
+  push(g: Glyph): void {
+    this.glyphs.push(g);
+    this.total += g.width;
+    this.trailing = isSpace(g.ch) ? this.trailing + g.width : 0;
+  }
+
+  /** Width without trailing spaces. */
+  get ink(): number {
+    return this.total - this.trailing;
+  }
+
+  /** Ink width if `more` were appended. */
+  inkWith(more: GlyphRun): number {
+    const allSpace = more.trailing === more.total;
+    return this.total + more.total - (allSpace ? this.trailing + more.total : more.trailing);
+  }
 }
 
 /**
  * Greedy line breaking of one paragraph into lines no wider than `widthPt`
  * (the caller applies WIDTH_BUDGET). A segment wider than a whole line is cut
  * between characters. Returns at least one line (empty for empty text).
+ * With `maxLines`, stops after that many lines: work in proportion to the
+ * lines returned, not to the paragraph.
  */
-export function breakLines(parts: StyledText[], widthPt: number): LaidLine[] {
-  const glyphs = glyphsOf(parts);
-  const full = parts.map((p) => p.text).join('');
-  if (glyphs.length === 0) return [{ text: '', widthPt: 0, start: 0, end: 0 }];
-  const segs = segmentsOf(glyphs);
-
+export function breakLines(parts: StyledText[], widthPt: number, maxLines = Infinity): LaidLine[] {
   const lines: LaidLine[] = [];
-  let line: Glyph[] = [];
-  const inkWidth = (gs: Glyph[]) => {
-    let end = gs.length;
-    while (end > 0 && SPACE.test(gs[end - 1].ch)) end--;
-    let w = 0;
-    for (let k = 0; k < end; k++) w += gs[k].width;
-    return w;
-  };
+  let line = new GlyphRun();
+  const full = () => lines.length >= maxLines;
   const flush = () => {
-    if (line.length === 0) return;
-    const start = line[0].at;
-    const last = line[line.length - 1];
-    lines.push({ text: full.slice(start, last.at + last.ch.length), widthPt: inkWidth(line), start, end: last.at + last.ch.length });
-    line = [];
+    const gs = line.glyphs;
+    if (gs.length === 0 || full()) return;
+    const last = gs[gs.length - 1];
+    lines.push({ text: gs.map((g) => g.ch).join(''), widthPt: line.ink, start: gs[0].at, end: last.at + last.ch.length });
+    line = new GlyphRun();
   };
-  for (const s of segs) {
-    if (inkWidth([...line, ...s]) <= widthPt) {
-      line.push(...s);
+  for (const glyphs of segmentStream(glyphStream(parts))) {
+    if (full()) break;
+    const s = GlyphRun.of(glyphs);
+    if (line.inkWith(s) <= widthPt) {
+      for (const g of glyphs) line.push(g);
       continue;
     }
     flush();
-    if (inkWidth(s) <= widthPt) {
-      line.push(...s);
+    if (s.ink <= widthPt) {
+      line = s;
       continue;
     }
     // Too wide for any line: cut between characters, still keeping kinsoku where the line allows.
-    for (const g of s) {
-      if (line.length > 0 && inkWidth([...line, g]) > widthPt) {
+    for (const g of glyphs) {
+      if (line.glyphs.length > 0 && line.inkWith(GlyphRun.of([g])) > widthPt) {
+        const kept = [...line.glyphs];
         const carry: Glyph[] = [];
-        while (line.length > 1 && (NO_START.has(carry[0]?.ch ?? g.ch) || NO_END.has(line[line.length - 1].ch))) carry.unshift(line.pop()!);
+        while (kept.length > 1 && (NO_START.has(carry[0]?.ch ?? g.ch) || NO_END.has(kept[kept.length - 1].ch))) carry.unshift(kept.pop()!);
+        line = GlyphRun.of(kept);
         flush();
-        line.push(...carry);
+        if (full()) break;
+        line = GlyphRun.of(carry);
       }
       line.push(g);
     }
   }
   flush();
-  return lines;
+  return lines.length ? lines : [{ text: '', widthPt: 0, start: 0, end: 0 }];
 }
 
 /** Cut styled parts at a UTF-16 offset of their concatenation: [before, after]. */
@@ -221,7 +276,7 @@ export function splitStyled<T extends { text: string }>(parts: T[], offset: numb
  * reports it as a warning.
  */
 export function truncateToWidth(parts: StyledText[], widthPt: number, maxLines: number): { parts: StyledText[]; truncated: boolean } {
-  const lines = breakLines(parts, widthPt);
+  const lines = breakLines(parts, widthPt, maxLines + 1);
   if (lines.length <= maxLines) return { parts, truncated: false };
   const ellipsis = '…';
   let cut = lines[maxLines - 1].end;
@@ -232,10 +287,10 @@ export function truncateToWidth(parts: StyledText[], widthPt: number, maxLines: 
   while (cut > lines[maxLines - 1].start) {
     [head] = splitStyled(parts, cut);
     const trial = [...head, { text: ellipsis, sizePt: size, bold: last?.bold }];
-    if (breakLines(trial, widthPt).length <= maxLines) return { parts: trial, truncated: true };
+    if (breakLines(trial, widthPt, maxLines + 1).length <= maxLines) return { parts: trial, truncated: true };
     cut -= 1;
     // Never cut a surrogate pair in half.
-    const code = (parts.map((p) => p.text).join('')).charCodeAt(cut);
+    const code = head.map((p) => p.text).join('').charCodeAt(cut);
     if (code >= 0xdc00 && code <= 0xdfff) cut -= 1;
   }
   return { parts: [...head, { text: ellipsis, sizePt: size, bold: last?.bold }], truncated: true };

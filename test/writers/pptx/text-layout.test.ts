@@ -50,6 +50,12 @@ describe('breakLines', () => {
     for (const l of out) expect(l.widthPt).toBeLessThanOrEqual(100);
   });
 
+  it('lets a run of closing marks wider than a line start the next line (nothing else could)', () => {
+    const out = lines('工）”））），，工', 120, 18);
+    expect(out.join('')).toBe('工）”））），，工');
+    expect(out[0]).toBe('工');
+  });
+
   it('never under-measures emoji or characters the bundled font lacks', () => {
     expect(charWidth('😀', false)).toBeGreaterThanOrEqual(1);
     expect(charWidth('𠀀', false)).toBeGreaterThanOrEqual(0.99);
@@ -64,10 +70,11 @@ describe('breakLines', () => {
         expect(out.map((l) => l.text).join('')).toBe(text);
         out.forEach((l, i) => {
           expect(l.widthPt).toBeLessThanOrEqual(width + 1e-6);
-          if (i > 0) expect(NO_START).not.toContain(l.text[0]);
+          // Kinsoku gives way only when a line has nothing left to give: a run of closing marks wider than a line.
+          if (i > 0 && [...out[i - 1].text].length > 1) expect(NO_START).not.toContain(l.text[0]);
           if (i < out.length - 1) {
             const next = out[i + 1].text;
-            expect(NO_END).not.toContain(l.text[l.text.length - 1]);
+            if ([...l.text].length > 1) expect(NO_END).not.toContain(l.text[l.text.length - 1]);
             // A number or word continues across the break only when its unbreakable piece is wider than a whole line.
             const split = /[0-9A-Za-z.]$/.test(l.text) && /^[0-9A-Za-z.]/.test(next);
             if (split) {
