@@ -104,7 +104,13 @@ export function parsePrinted(printed: string): ParsedFigure | undefined {
     if (n === undefined) return undefined;
     value = n;
   }
-  const before = s.slice(0, m.index);
+  let before = s.slice(0, m.index);
+  // A minus sign (ASCII, U+2212, full-width) or 负 right before the number: -1.2万个 is negative.
+  const minus = /(^|[^\d])([-−－]|负)$/.exec(before);
+  if (minus) {
+    value = -value;
+    before = before.slice(0, before.length - minus[2].length);
+  }
   let rest = s.slice(m.index + m[0].length);
   let q: Qualifier = 'exact';
   for (const [re, qual] of PREFIX_QUALIFIERS) {

@@ -26,6 +26,11 @@ const isoDateText = z
 /** A bare year is read by YAML as a number (asOf: 2023); accept it as the string "2023". */
 export const isoDate = z.union([isoDateText, z.number().int().min(1000).max(9999).transform(String)]);
 
+/** A figure in base units: finite and below 1000万亿 (beyond it, a typo such as 1e308). */
+const figure = z
+  .number()
+  .refine((v) => Number.isFinite(v) && Math.abs(v) < 1e15, { message: 'the value is not a finite number below 1000万亿 (1e15); check it against the printed figure' });
+
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'ids use lower-case letters, digits and hyphens, e.g. qingdao-5g-base-stations' });
@@ -112,7 +117,7 @@ const observation = {
 export const pointSchema = z
   .object({
     id: id.optional().describe('defaults to <indicator id>@<asOf>'),
-    value: z.number().describe('in base units: 37800 for 3.78万个, 400000000000 for 4000亿元'),
+    value: figure.describe('in base units: 37800 for 3.78万个, 400000000000 for 4000亿元'),
     qualifier: qualifier.default('exact'),
     ...observation,
   })
@@ -154,11 +159,11 @@ export const indicatorSchema = z
 export const rankPointSchema = z
   .object({
     id: id.optional().describe('defaults to <ranking id>@<evaluationYear>'),
-    rank: z.number().int().positive(),
-    of: z.number().int().positive().optional().describe('number of entries in the evaluated list, where stated'),
-    evaluationYear: z.number().int().describe('year the evaluation is for (2025年度评价 → 2025)'),
-    consecutive: z.number().int().positive().optional().describe('consecutive years at this rank (连续七年 → 7)'),
-    movement: z.number().int().optional().describe('places moved since the previous evaluation, up positive (跃升6位 → 6)'),
+    rank: z.number().int().positive().max(100000),
+    of: z.number().int().positive().max(100000).optional().describe('number of entries in the evaluated list, where stated'),
+    evaluationYear: z.number().int().min(1000).max(9999).describe('year the evaluation is for (2025年度评价 → 2025)'),
+    consecutive: z.number().int().positive().max(1000).optional().describe('consecutive years at this rank (连续七年 → 7)'),
+    movement: z.number().int().min(-100000).max(100000).optional().describe('places moved since the previous evaluation, up positive (跃升6位 → 6)'),
     ...observation,
   })
   .strict();
@@ -181,9 +186,9 @@ export const targetSchema = z
     name: z.string().min(1),
     subject: id,
     unit: z.string().describe('base unit, as for indicators'),
-    value: z.number(),
+    value: figure,
     qualifier: qualifier.default('exact'),
-    targetYear: z.number().int().describe('year by which the target is to be met'),
+    targetYear: z.number().int().min(1000).max(9999).describe('year by which the target is to be met'),
     per: period.optional(),
     indicator: id.optional().describe('the indicator that measures progress towards this target'),
     tags: z.array(z.string()).default([]),

@@ -14,8 +14,21 @@ export function isoToMonths(iso: string): number {
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
-/** 2025年3月20日 / 2025年3月 / 2025年; no zero padding, per GB/T 9704. */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Is this a real date written YYYY, YYYY-MM or YYYY-MM-DD (no 2025-13-45, no 2023-02-29)? */
+export function isIsoDate(iso: string): boolean {
+  const m = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/.exec(iso);
+  if (!m) return false;
+  if (!m[3]) return true;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && !leap ? 28 : DAYS_IN_MONTH[mo - 1]);
+}
+
+/** 2025年3月20日 / 2025年3月 / 2025年; no zero padding, per GB/T 9704. Refuses a date that does not exist. */
 export function formatChineseDate(iso: string, precision?: DatePrecision): string {
+  if (!isIsoDate(iso)) throw new RangeError(`'${iso}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2025-03-20", with a month and day that exist`);
   const [y, m, d] = iso.split('-');
   const want = precision ?? (d ? 'day' : m ? 'month' : 'year');
   let out = `${Number(y)}年`;

@@ -41,8 +41,21 @@ function roundSensibly(x: number, maxDecimals: number): string {
   return trimZeros(rounded.toFixed(decimals));
 }
 
-export function scaleNumber(value: number, unit = '', maxDecimals = 2): Scaled {
+/**
+ * No figure of a city's economy reaches a thousand trillion (China's GDP is
+ * about 1.3e14 元); beyond it a value is a typo, and JavaScript would print it
+ * in exponent notation.
+ */
+export const MAX_FIGURE = 1e15;
+
+/** Refuse what cannot be written as a Chinese figure: NaN, Infinity, absurd magnitudes. */
+export function assertFigure(value: number): void {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  if (Math.abs(value) >= MAX_FIGURE) throw new RangeError(`${value} is too large to be a real figure (the limit is 1000万亿)`);
+}
+
+export function scaleNumber(value: number, unit = '', maxDecimals = 2): Scaled {
+  assertFigure(value);
   if (!UNSCALED_UNITS.has(unit)) {
     for (const [size, word] of SCALES) {
       if (Math.abs(value) >= size) return { number: roundSensibly(value / size, maxDecimals), scale: word };
@@ -197,6 +210,7 @@ export function formatBoundedChange(from: number, to: number, unit: string, qFro
 
 /** "12.5%" from a ratio given in percent units. */
 export function formatPercent(valueInPercent: number, decimals = 1): string {
+  assertFigure(valueInPercent);
   return `${trimZeros(valueInPercent.toFixed(decimals))}%`;
 }
 
@@ -204,6 +218,7 @@ export function formatPercent(valueInPercent: number, decimals = 1): string {
 export function formatGrowth(from: number, to: number): string {
   if (from === 0) throw new RangeError('growth from zero is undefined');
   const rate = (to - from) / Math.abs(from);
+  assertFigure(rate);
   const verb = rate >= 0 ? '增长' : '下降';
   const abs = Math.abs(rate);
   if (rate >= 1) return `${verb}${trimZeros(abs.toFixed(1))}倍`;
@@ -213,6 +228,7 @@ export function formatGrowth(from: number, to: number): string {
 /** A change of a rate or share: "提高3个百分点" / "下降0.5个百分点". */
 export function formatPointChange(fromPercent: number, toPercent: number): string {
   const d = toPercent - fromPercent;
+  assertFigure(d);
   const verb = d >= 0 ? '提高' : '下降';
   return `${verb}${trimZeros(Math.abs(d).toFixed(1))}个百分点`;
 }

@@ -21,6 +21,12 @@ const hex = z.preprocess(
   z.string().regex(/^[0-9A-Fa-f]{6}$/, { message: 'colours are 6 hex digits without #, e.g. C00000' }),
 );
 
+/** Font sizes in points: readable on a slide or a page, and inside OOXML's range (1–4000 pt). */
+const pointSize = z
+  .number()
+  .min(6, { message: 'font sizes are in points, at least 6 (a size of 0 or below cannot be drawn)' })
+  .max(120, { message: 'font sizes are in points, at most 120' });
+
 const themeOverride = z
   .object({
     colors: z
@@ -35,7 +41,11 @@ const themeOverride = z
       .strict()
       .optional(),
     fontFiles: z.array(z.string()).optional(),
-    sizes: z.object({ coverTitle: z.number(), title: z.number(), body: z.number(), minBody: z.number(), source: z.number() }).partial().strict().optional(),
+    sizes: z
+      .object({ coverTitle: pointSize, title: pointSize, body: pointSize, minBody: pointSize, source: pointSize })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 

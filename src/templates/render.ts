@@ -6,7 +6,8 @@
 import Handlebars from 'handlebars';
 import type { FactBase } from '../facts/model.js';
 import { TemplateError } from '../errors.js';
-import type { SourceLocation, StageResult } from '../model/document.js';
+import type { SourceLocation, StageResult, Warning } from '../model/document.js';
+import { msg } from '../i18n/index.js';
 import { sanitizeDeep, sanitizeText } from '../util/sanitize.js';
 import { CitationRegistry } from './citations.js';
 import { buildChart, chartDefinitionSchema, CHART_ID, CHART_ID_HINT, type BuiltChart } from './charts.js';
@@ -51,6 +52,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   const lookup = new FactLookup(fb);
   const registry = new CitationRegistry(fb);
   const charts = new Map<string, BuiltChart>();
+  const warnings: Warning[] = [];
   // The file whose code is running, for helper errors (partials push and pop).
   const stack: string[] = [];
 
@@ -61,7 +63,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   const helpers: Record<string, Helper> = {
     ...figureHelpers(lookup, registry, time),
     ...generalHelpers(lookup, registry, time),
-    chart: chartHelper(template, lookup, registry, charts, () => stack[stack.length - 1] ?? `${dir}/${template.manifest.entry}`),
+    chart: chartHelper(template, lookup, registry, charts, () => stack[stack.length - 1] ?? `${dir}/${template.manifest.entry}`, warnings),
   };
   for (const [name, fn] of Object.entries(helpers)) {
     hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
@@ -128,7 +130,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
       tense.map((p) => ({ ...lines[p.line - 1], message: p.message, hint: msg('template.tense-hint') })),
     );
   }
-  return { result: { markdown: text, lines, charts, registry }, warnings: [] };
+  return { result: { markdown: text, lines, charts, registry }, warnings };
 }
 
 function compileAst(hb: typeof Handlebars, ast: hbs.AST.Program, knownHelpers: Record<string, boolean>, display: string) {
@@ -209,7 +211,30 @@ function hintFor(message: string): string | undefined {
  * {{#chart "id"}}takeaway{{/chart}} or {{#chart kind="line" series="a,b" title="…"}}…{{/chart}}:
  * builds the chart from facts and emits a chart block for the Markdown stage.
  */
-function chartHelper(template: LoadedTemplate, lookup: FactLookup, registry: CitationRegistry, charts: Map<string, BuiltChart>, currentFile: () => string): Helper {
+/** Past these a chart still draws, but nobody can read it on a slide or an A4 page. */
+export const READABLE_CHART = { categories: 40, titleChars: 60 } as const;
+
+function readabilityWarnings(built: BuiltChart, loc: { file: string; line?: number }): Warning[] {
+  const out: Warning[] = [];
+  const { id, labels, title } = built.spec;
+  if (labels.length > READABLE_CHART.categories) {
+    out.push({ code: 'chart-too-many-categories', ...loc, message: msg('chart.too-many-categories', { id, count: labels.length, max: READABLE_CHART.categories }) });
+  }
+  const chars = [...title].length;
+  if (chars > READABLE_CHART.titleChars) {
+    out.push({ code: 'chart-title-too-long', ...loc, message: msg('chart.title-too-long', { id, count: chars, max: READABLE_CHART.titleChars }) });
+  }
+  return out;
+}
+
+function chartHelper(
+  template: LoadedTemplate,
+  lookup: FactLookup,
+  registry: CitationRegistry,
+  charts: Map<string, BuiltChart>,
+  currentFile: () => string,
+  warnings: Warning[],
+): Helper {
   const defs = new Map<string, { def: unknown; where: string }>();
   return function (this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions;
@@ -248,6 +273,7 @@ function chartHelper(template: LoadedTemplate, lookup: FactLookup, registry: Cit
       // A chart error (say, a character no font has) then names the template line.
       if (line) built.spec.loc = { file: currentFile(), line };
       charts.set(id, built);
+      warnings.push(...readabilityWarnings(built, { file: currentFile(), line }));
     }
     const body = options.fn ? options.fn(this).trim() : '';
     return new Handlebars.SafeString(`::: {.chart id="${id}"}\n${body}\n:::\n`);

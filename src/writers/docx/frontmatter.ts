@@ -4,7 +4,7 @@
  */
 import { AlignmentType, BorderStyle, Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { DocumentMeta } from '../../model/document.js';
-import { formatChineseDate } from '../../format/dates.js';
+import { formatChineseDate, isIsoDate } from '../../format/dates.js';
 import { sanitizeText } from '../../util/sanitize.js';
 import type { WriteContext } from './context.js';
 import { widthEm } from './measure.js';
@@ -15,7 +15,7 @@ import { COVER_LINE, STYLE } from './styles.js';
 /** GB/T 9704 dates: 2025年3月20日, never zero-padded; ISO input is converted. */
 export function officialDate(label: string): string {
   const s = sanitizeText(label).trim();
-  if (/^\d{4}(-\d{1,2}){0,2}$/.test(s)) return formatChineseDate(s);
+  if (isIsoDate(s)) return formatChineseDate(s);
   return s.replace(/(\d+)(?=[年月日])/g, (d) => String(Number(d)));
 }
 
