@@ -19,7 +19,6 @@ import { DATA_HELPER, OUTPUT_HELPER, escapeMustaches, printable } from './escape
 import type { LoadedTemplate } from './manifest.js';
 import { createHash } from 'node:crypto';
 import { tenseProblems, type TimeContext } from './time.js';
-import { msg } from '../i18n/index.js';
 import { latestAsOf } from '../facts/as-of.js';
 import { formatChineseDate } from '../format/dates.js';
 
@@ -57,7 +56,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   const stack: string[] = [];
 
   const time: TimeContext = {
-    asOf: typeof context.asOf === 'string' ? context.asOf : (fb.snapshotAsOf ?? latestAsOf(fb)),
+    asOf: typeof context.asOf === 'string' && context.asOf ? context.asOf : (fb.snapshotAsOf ?? latestAsOf(fb)),
     currentMonths: template.manifest.currentMonths,
   };
   const helpers: Record<string, Helper> = {
