@@ -23,6 +23,11 @@ export const LIMITS = {
   tableCellChars: 2_000,
   /** Categories (x-axis labels, bars, slices) of one chart. */
   chartCategories: 60,
+  /** Past these a chart still draws, with a warning naming it: nobody can read it. */
+  readableChartCategories: 40,
+  readableChartTitleChars: 60,
+  /** Magnitude of any figure (data value, computed change): 1000万亿; China's GDP is about 1.3e14 元. */
+  figureMagnitude: 1e15,
 } as const;
 
 export const MAX_SLIDES = LIMITS.slides;

@@ -13,9 +13,10 @@ import * as nodeFs from 'node:fs';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 import { msg, type Message } from '../i18n/index.js';
+import { isInside } from './read-input.js';
 
 /** The synchronous file calls the commit uses; tests inject failures through it. */
-export type CommitFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'existsSync' | 'readdirSync' | 'lstatSync'>;
+export type CommitFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'existsSync' | 'readdirSync' | 'lstatSync' | 'realpathSync'>;
 
 export interface OutputFileData {
   /** Relative to the output folder, with / separators. */
@@ -45,6 +46,8 @@ export function reasonFor(e: unknown): Message {
       return msg('output.reason.read-only');
     case 'ENAMETOOLONG':
       return msg('output.reason.too-long');
+    case 'EOUTSIDE':
+      return msg('output.reason.outside');
     default:
       return msg('output.reason.other', { code: code ?? (e as Error)?.message ?? String(e) });
   }
@@ -106,6 +109,10 @@ export function commitOutputs(outDir: string, files: OutputFileData[], display: 
       fs.mkdirSync(path.dirname(staged), { recursive: true });
       fs.writeFileSync(staged, f.data);
       fs.mkdirSync(path.dirname(finals[i]), { recursive: true });
+      // A subfolder (say NAME.charts) that is a link elsewhere would carry the files out of --out.
+      if (!isInside(fs.realpathSync(path.dirname(finals[i])), fs.realpathSync(outDir))) {
+        throw Object.assign(new Error(`${path.dirname(finals[i])} leads outside ${outDir}`), { code: 'EOUTSIDE', path: finals[i] });
+      }
       // A folder (or anything else) where a file should go is never moved aside.
       const st = lstat(fs, finals[i]);
       if (st && !st.isFile() && !st.isSymbolicLink()) throw Object.assign(new Error(`${finals[i]} is not a file`), { code: 'EISDIR', path: finals[i] });

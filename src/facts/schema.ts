@@ -4,6 +4,7 @@
  * come from here. Descriptions become hover help in editors.
  */
 import { z } from 'zod';
+import { LIMITS } from '../limits.js';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -29,7 +30,7 @@ export const isoDate = z.union([isoDateText, z.number().int().min(1000).max(9999
 /** A figure in base units: finite and below 1000万亿 (beyond it, a typo such as 1e308). */
 const figure = z
   .number()
-  .refine((v) => Number.isFinite(v) && Math.abs(v) < 1e15, { message: 'the value is not a finite number below 1000万亿 (1e15); check it against the printed figure' });
+  .refine((v) => Number.isFinite(v) && Math.abs(v) < LIMITS.figureMagnitude, { message: 'the value is not a finite number below 1000万亿 (1e15); check it against the printed figure' });
 
 const id = z
   .string()

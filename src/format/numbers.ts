@@ -5,6 +5,7 @@
  * Shared by the template helpers and the chart data labels.
  */
 import type { Qualifier } from '../facts/schema.js';
+import { LIMITS } from '../limits.js';
 
 export interface Scaled {
   /** Digits, e.g. "3.78". */
@@ -46,7 +47,7 @@ function roundSensibly(x: number, maxDecimals: number): string {
  * about 1.3e14 元); beyond it a value is a typo, and JavaScript would print it
  * in exponent notation.
  */
-export const MAX_FIGURE = 1e15;
+export const MAX_FIGURE = LIMITS.figureMagnitude;
 
 /** Refuse what cannot be written as a Chinese figure: NaN, Infinity, absurd magnitudes. */
 export function assertFigure(value: number): void {

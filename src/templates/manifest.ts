@@ -68,6 +68,8 @@ export const manifestSchema = z
      * printed with their period.
      */
     currentMonths: z.number().int().min(0).max(24).default(0),
+    /** native: editable charts in the deck; image: pictures (default). --charts and a chart's own output: override it. */
+    charts: z.enum(['native', 'image']).optional(),
     meta: z.object({ title: z.string(), subtitle: z.string().optional(), issuer: z.string() }).strict(),
     theme: themeOverride.optional(),
   })

@@ -7,7 +7,8 @@ import Handlebars from 'handlebars';
 import type { FactBase } from '../facts/model.js';
 import { TemplateError } from '../errors.js';
 import type { SourceLocation, StageResult, Warning } from '../model/document.js';
-import { msg } from '../i18n/index.js';
+import { msg, type Message } from '../i18n/index.js';
+import { LIMITS } from '../limits.js';
 import { sanitizeDeep, sanitizeText } from '../util/sanitize.js';
 import { CitationRegistry } from './citations.js';
 import { buildChart, chartDefinitionSchema, CHART_ID, CHART_ID_HINT, type BuiltChart } from './charts.js';
@@ -30,11 +31,18 @@ export interface RenderedTemplate {
   registry: CitationRegistry;
 }
 
-/** Error raised inside a helper or partial, tagged with where it happened. */
+/** Error raised inside a helper or partial, tagged with where it happened (`text`/`hint`: catalogue messages, when it has them). */
 class LocatedError extends Error {
-  constructor(message: string, readonly file: string, readonly line?: number, readonly column?: number) {
+  constructor(message: string, readonly file: string, readonly line?: number, readonly column?: number, readonly text?: Message, readonly hint?: Message) {
     super(message);
   }
+}
+
+/** A partial or the whole template produced more Markdown than any briefing needs (or nested too deep): stop now, not after gigabytes. */
+function outputLimit(file: string, kind: 'size' | 'depth'): LocatedError {
+  return kind === 'size'
+    ? new LocatedError('limits.markdown', file, undefined, undefined, msg('limits.markdown', { max: LIMITS.markdownChars / 1024 / 1024 }), msg('limits.markdown-hint'))
+    : new LocatedError('limits.partial-depth', file, undefined, undefined, msg('limits.partial-depth', { max: LIMITS.partialDepth }), msg('limits.partial-depth-hint'));
 }
 
 type Helper = (...args: unknown[]) => unknown;
@@ -81,6 +89,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   hb.registerHelper(OUTPUT_HELPER, (value: unknown) => (value instanceof Handlebars.SafeString ? value.toString() : printable(value)));
   const ours = new Set(Object.keys(helpers));
   const knownHelpers = Object.fromEntries([...ours, DATA_HELPER, OUTPUT_HELPER].map((k) => [k, true]));
+  let produced = 0;
   const compileFile = (name: string) => {
     const display = `${dir}/${name}`;
     const source = sanitizeText(template.files.files.get(name)!);
@@ -93,9 +102,14 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
     checkPartials(ast, partialNames, display);
     const fn = compileAst(hb, markLines(escapeMustaches(ast, ours), fileIndex(name)), knownHelpers, display);
     return (ctx: unknown, options?: Handlebars.RuntimeOptions) => {
+      if (stack.length >= LIMITS.partialDepth) throw outputLimit(display, 'depth');
       stack.push(display);
       try {
-        return fn(ctx, options);
+        const out = fn(ctx, options);
+        // Every partial's output counts, so doubling partials stop after a few megabytes of work.
+        produced += out.length;
+        if (out.length > LIMITS.markdownChars || produced > 4 * LIMITS.markdownChars) throw outputLimit(display, 'size');
+        return out;
       } catch (e) {
         throw located(e, display);
       } finally {
@@ -119,7 +133,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
     output = entry(sanitizeDeep({ asOf: time.asOf, asOfLabel: formatChineseDate(time.asOf.slice(0, 7)), ...context, meta: template.manifest.meta }));
   } catch (e) {
     const le = e instanceof LocatedError ? e : located(e, `${dir}/${template.manifest.entry}`);
-    throw new TemplateError([{ file: le.file, line: le.line, column: le.column, message: le.message, hint: hintFor(le.message) }]);
+    throw new TemplateError([{ file: le.file, line: le.line, column: le.column, message: le.text ?? le.message, hint: le.hint ?? hintFor(le.message) }]);
   }
   const { text, lines } = stripMarkers(output, fileNames);
   // Mechanism, not care: no sentence or heading may present an earlier period's figure as current.
@@ -211,7 +225,7 @@ function hintFor(message: string): string | undefined {
  * builds the chart from facts and emits a chart block for the Markdown stage.
  */
 /** Past these a chart still draws, but nobody can read it on a slide or an A4 page. */
-export const READABLE_CHART = { categories: 40, titleChars: 60 } as const;
+export const READABLE_CHART = { categories: LIMITS.readableChartCategories, titleChars: LIMITS.readableChartTitleChars } as const;
 
 function readabilityWarnings(built: BuiltChart, loc: { file: string; line?: number }): Warning[] {
   const out: Warning[] = [];

@@ -6,9 +6,10 @@
 import { visit, type Document, type LineCounter } from 'yaml';
 import type { Problem } from '../errors.js';
 import { msg } from '../i18n/index.js';
+import { LIMITS } from '../limits.js';
 
 /** Expanded aliases allowed per document; real data and templates use none. */
-export const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = LIMITS.yamlAliases;
 
 export function yamlToJs(doc: Document, counter: LineCounter, file: string): { value: unknown } | { problem: Problem } {
   try {

@@ -116,6 +116,18 @@ describe('all-or-nothing output', () => {
     expect(fs.readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
+  it('a subfolder that links outside --out is refused; nothing is written through it', () => {
+    const { out } = previousBuild();
+    const elsewhere = tmp();
+    fs.rmSync(path.join(out, 'deck.charts'), { recursive: true });
+    fs.symlinkSync(elsewhere, path.join(out, 'deck.charts'));
+    const before = snapshot(out);
+    const e = expectOutputError(() => commitOutputs(out, newFiles, display));
+    expect(render(e.problems[0].message, 'en')).toContain('outside --out');
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+    expect(snapshot(out)).toEqual(before);
+  });
+
   it('removes the staging folder a killed run left behind', () => {
     const { out } = previousBuild();
     // A pid that does not exist (above the kernel's pid_max).
@@ -140,4 +152,27 @@ describe('all-or-nothing output', () => {
     expect(snapshot(out)).toEqual(before);
     expect(fs.readdirSync(out).filter((n) => n.startsWith('.') && n !== '.cache')).toEqual([]);
   });
+});
+
+describe('a signal during a build', () => {
+  it('leaves either the old files or the complete new build, and no temporary file', async () => {
+    const { spawn } = await import('node:child_process');
+    const { repoRoot } = await import('../helpers/fixtures.js');
+    const out = tmp();
+    const args = [path.join(repoRoot, 'dist/cli/main.js'), '--format', 'all', '--data', path.join(fixtures, 'mini-data'), '--template', path.join(fixtures, 'templates/mini'), '--out', out, '--no-cache'];
+    for (const delay of [300, 900, 1500, 2100, 2700, 3300]) {
+      for (const f of fs.readdirSync(out)) fs.rmSync(path.join(out, f), { recursive: true, force: true });
+      for (const n of ['mini-2025-12.pptx', 'mini-2025-12.docx', 'mini-2025-12.md']) fs.writeFileSync(path.join(out, n), 'old');
+      const child = spawn(process.execPath, args, { stdio: 'ignore' });
+      const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      setTimeout(() => child.kill(delay % 600 === 300 ? 'SIGINT' : 'SIGTERM'), delay);
+      const code = await done;
+      const names = fs.readdirSync(out, { recursive: true }) as string[];
+      expect(names.filter((n) => n.includes('.gen-report-staging') || n.endsWith('.tmp'))).toEqual([]);
+      const contents = ['pptx', 'docx', 'md'].map((x) => fs.readFileSync(path.join(out, `mini-2025-12.${x}`), 'utf8').slice(0, 3));
+      // All old, or (the build finished before the signal) all new.
+      if (code === 0) expect(contents.filter((c) => c === 'old')).toEqual([]);
+      else expect(contents).toEqual(['old', 'old', 'old']);
+    }
+  }, 120_000);
 });

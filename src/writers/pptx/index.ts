@@ -19,7 +19,7 @@ export { planDeck } from './plan.js';
 export type { DeckPlan, SlidePlan, Shape, LayoutName } from './plan-types.js';
 
 export async function writePptx(doc: DocumentModel, charts: RenderedCharts, options: WriterOptions): Promise<StageResult<Buffer>> {
-  const { plan, masters } = planDeck(doc, charts);
+  const { plan, masters } = planDeck(doc, charts, { charts: options.charts });
   // Font names go into attributes: same sanitiser as every other string (escaping happens in postprocess).
   const t = doc.theme.fonts;
   const f = { latin: sanitizeText(t.latin), eastAsia: sanitizeText(t.eastAsia), headingLatin: sanitizeText(t.headingLatin), headingEastAsia: sanitizeText(t.headingEastAsia) };
@@ -31,6 +31,7 @@ export async function writePptx(doc: DocumentModel, charts: RenderedCharts, opti
       colours: doc.theme.colors,
       notes: plan.slides.map((s) => s.notes),
       timestamp: options.timestamp,
+      charts: new Map(plan.slides.flatMap((sl) => sl.shapes.flatMap((sh) => (sh.kind === 'chart' ? [[sh.name, sh.spec] as const] : [])))),
     });
     return { result, warnings: plan.warnings };
   } catch (e) {

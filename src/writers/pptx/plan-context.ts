@@ -1,10 +1,13 @@
 /** What every planning step needs: the theme, the chart images, a warning sink. */
 import type { SourceLocation, Theme, Warning } from '../../model/document.js';
 import type { RenderedCharts } from '../../model/rendered.js';
+import type { ChartOutput } from '../../model/chart.js';
 
 export interface PlanContext {
   theme: Theme;
   charts: RenderedCharts;
+  /** Native chart or picture, for charts whose definition does not say. */
+  chartOutput?: ChartOutput;
   warnings: Warning[];
   /** The section being planned, for warnings. */
   loc?: SourceLocation;
