@@ -34,6 +34,7 @@ export function buildOptions(): Record<string, OptionSpec> {
     'as-of': asOfOption(),
     'changes-since': { type: 'string', requiresArg: true, describe: t('cli.opt.changes-since') },
     cache: { type: 'boolean', default: true, describe: t('cli.opt.cache') },
+    charts: { type: 'string', requiresArg: true, choices: ['native', 'image'], describe: t('cli.opt.charts') },
   };
 }
 

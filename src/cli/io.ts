@@ -60,13 +60,19 @@ export async function readTemplateDir(dir: string, seen: string[] = []): Promise
   }
   const files = await listFiles(dir, (n) => /\.(hbs|ya?ml|md)$/.test(n));
   const map = new Map<string, string>();
+  const origins = new Map<string, string>();
   // A template reads only files inside its own folder, symlinks followed.
-  for (const f of files) map.set(path.relative(dir, f).split(path.sep).join('/'), await readInputFile(f, displayPath(f), 'template', dir));
+  for (const f of files) {
+    const name = path.relative(dir, f).split(path.sep).join('/');
+    map.set(name, await readInputFile(f, displayPath(f), 'template', dir));
+    origins.set(name, displayPath(f));
+  }
   const parent = /^extends:\s*["']?([^"'#\s]+)/m.exec(map.get('template.yaml') ?? '')?.[1];
-  if (!parent) return { dir: displayPath(dir), files: map };
+  if (!parent) return { dir: displayPath(dir), files: map, origins };
   const base = resolveTemplate(path.isAbsolute(parent) || parent.startsWith('.') ? path.resolve(dir, parent) : parent);
   const inherited = await readTemplateDir(base.dir, [...seen, path.resolve(dir)]);
-  return { dir: displayPath(dir), files: new Map([...inherited.files, ...map]) };
+  // An inherited file keeps its real path for messages.
+  return { dir: displayPath(dir), files: new Map([...inherited.files, ...map]), origins: new Map([...(inherited.origins ?? []), ...origins]) };
 }
 
 /** A template folder and the folders it extends, nearest first (what watch mode watches). */

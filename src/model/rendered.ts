@@ -1,3 +1,4 @@
+import type { ChartOutput } from './chart.js';
 /** Charts rendered once by the chart stage and shared by every writer. */
 export interface RenderedImage {
   png: Buffer;
@@ -19,4 +20,6 @@ export type RenderedCharts = Map<string, Partial<Record<ChartMedium, RenderedIma
 export interface WriterOptions {
   /** Seconds since epoch used for every timestamp in the package (SOURCE_DATE_EPOCH). */
   timestamp: number;
+  /** Native (editable) charts or pictures, for charts whose definition does not say; default image. */
+  charts?: ChartOutput;
 }

@@ -12,6 +12,7 @@ import { toDocumentModel } from '../markdown/index.js';
 import type { Block, ChartSpec, DocumentModel, Warning } from '../model/document.js';
 import type { RenderedCharts, ChartMedium } from '../model/rendered.js';
 import { renderCharts, type ChartCache } from '../charts/index.js';
+import type { ChartOutput } from '../model/chart.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
 import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
 import { writePptx } from '../writers/pptx/index.js';
@@ -35,6 +36,8 @@ export interface BuildInput {
   chartCache?: ChartCache;
   /** Changes since an earlier data snapshot (see `diffData`): the template shows them on a 本次更新 slide / section. */
   changes?: FactChange[];
+  /** Native (editable) charts or pictures in the deck; default: the template's `charts:`, else image. A chart's own `output:` wins. */
+  charts?: ChartOutput;
   /** Called as each stage starts (data, template, markdown, charts, pptx …): progress for a terminal. */
   onStage?: (stage: string) => void;
 }
@@ -152,7 +155,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   });
 
   const base = outputBaseName(template.manifest.name, asOf);
-  const writerOptions = { timestamp: input.timestamp ?? timestampFor(asOf) };
+  const writerOptions = { timestamp: input.timestamp ?? timestampFor(asOf), charts: input.charts ?? template.manifest.charts ?? 'image' };
   const files: OutputFile[] = [];
   for (const format of input.formats) {
     if (format === 'pptx') {

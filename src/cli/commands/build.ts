@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { checkAsOf } from '../args.js';
 import { Progress } from '../progress.js';
 import type { Warning } from '../../model/document.js';
+import type { ChartOutput } from '../../model/chart.js';
 import { listTemplates, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
 import { formatBytes, formatTimings, info, jsonWarnings, printWarnings, say, type Printer } from '../output.js';
 
@@ -27,6 +28,8 @@ export interface BuildArgs extends Printer {
   changesSince?: string;
   /** false with --no-cache: draw every chart afresh. */
   cache?: boolean;
+  /** --charts native|image: editable charts or pictures in the deck. */
+  charts?: ChartOutput;
 }
 
 /** `--format` values as given: pptx, docx, md or all, repeatable or comma-separated. */
@@ -125,7 +128,7 @@ export interface BuildRun {
 export async function buildGroups(
   groups: TemplateGroup[],
   data: TextFile[],
-  options: { asOf?: string; timestamp?: number; chartCache?: ChartCache; changes?: FactChange[]; templates?: TemplateFiles[]; onStage?: (stage: string) => void },
+  options: { asOf?: string; timestamp?: number; chartCache?: ChartCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; onStage?: (stage: string) => void },
 ): Promise<BuildRun> {
   const run: BuildRun = { files: [], warnings: [], timings: {}, asOf: '', dataHash: '' };
   const { templates, ...buildOptions } = options;
@@ -172,7 +175,7 @@ export async function runBuild(args: BuildArgs): Promise<number> {
     const data = await readDataDir(args.data);
     const since = args.changesSince ? await changesSince(args.changesSince, args.data, data, args.asOf) : undefined;
     const chartCache = args.cache === false ? undefined : diskChartCache(args.out);
-    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, changes: since?.changes, chartCache, onStage: (s) => progress.stage(s) });
+    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, changes: since?.changes, chartCache, charts: args.charts, onStage: (s) => progress.stage(s) });
     const { files, timings, asOf, dataHash } = r;
     const warnings = [...(since?.warnings ?? []), ...r.warnings];
     progress.stage('write');

@@ -48,6 +48,8 @@ export async function runWatch(args: WatchArgs): Promise<number> {
 
   let lastInputs = '';
   let builds = 0;
+  // Every state change is reported: after a failed build, the next good one says so.
+  let lastFailed = false;
   const rebuild = async (changed: string[]) => {
     const started = performance.now();
     const hits = cache.hits;
@@ -57,28 +59,32 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       const data = await readDataDir(args.data);
       const templates = await Promise.all(groups.map((g) => readTemplateDir(g.choice.dir)));
       const inputs = hashInputs(data, templates);
-      if (builds > 0 && inputs === lastInputs) return; // saved without a change
+      if (builds > 0 && inputs === lastInputs && !lastFailed) return; // saved without a change
       lastInputs = inputs;
       const since = old && { label: old.label, changes: diffData(old.files, data, { asOf: args.asOf }).result, warnings: [] };
-      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, chartCache: cache, changes: since?.changes, templates });
+      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, chartCache: cache, changes: since?.changes, templates, charts: args.charts });
       const written = await writeOutputs(args.out, r.files);
       const ms = Math.round(performance.now() - started);
       const charts = { rendered: cache.misses - misses, reused: cache.hits - hits };
       printWarnings(args, r.warnings);
       if (since) say(describeChangesSince(since), { event: 'changes', since: since.label, ...countChanges(since.changes) });
       const files = written.filter((w) => !w.path.endsWith('.png')).map((w) => w.path);
-      say(`${what}${t(builds ? 'cli.watch.rebuilt' : 'cli.watch.built', { files, ms, rendered: charts.rendered, reused: charts.reused })}`, {
+      const verb = lastFailed && builds ? 'cli.watch.recovered' : builds ? 'cli.watch.rebuilt' : 'cli.watch.built';
+      say(`${what}${t(verb, { files, ms, rendered: charts.rendered, reused: charts.reused })}`, {
         event: 'build',
         ok: true,
+        recovered: lastFailed && builds > 0,
         changed,
         files,
         ms,
         charts,
       });
+      lastFailed = false;
     } catch (e) {
       // A usage error at the start (say, a bad --as-of) will not go away by editing files.
       if (builds === 0 && e instanceof UsageError) throw e;
       // reportError prints the problems (file:line, no stack) to stderr; the command goes on.
+      lastFailed = true;
       reportError(e);
       say(`${what}${t('cli.watch.failed', { out: displayPath(out) })}`, { event: 'build', ok: false, changed, message: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -120,7 +126,8 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       });
     };
     const onChange = (file: string) => {
-      if (!RELEVANT.test(file)) return;
+      // A watched folder itself replaced or removed counts as a change of everything in it.
+      if (!RELEVANT.test(file) && !dirs.includes(file)) return;
       if (file === out || file.startsWith(out + path.sep)) return; // our own output, if it lies inside a watched folder
       pending.add(displayPath(file));
       clearTimeout(timer);

@@ -8,6 +8,7 @@ import pptxgenModule from 'pptxgenjs';
 import type { DeckPlan, PlannedParagraph, Shape, TextShape } from './plan-types.js';
 import type { MasterDef } from './masters.js';
 import { FONT_MARKER } from './postprocess.js';
+import { addNativeChart } from './emit-chart.js';
 
 
 // pptxgenjs ships CommonJS-style typings for an ES module: at run time the default import is the class itself.
@@ -91,6 +92,9 @@ function addShape(pptx: PptxGenJS, slide: Slide, s: Shape): void {
       break;
     case 'image':
       slide.addImage({ data: `image/png;base64,${s.png.toString('base64')}`, x: s.box.x, y: s.box.y, w: s.box.w, h: s.box.h, altText: s.alt, objectName: s.name });
+      break;
+    case 'chart':
+      addNativeChart(pptx, slide, s);
       break;
     case 'table': {
       const none = { type: 'none' as const };

@@ -14,12 +14,13 @@ import { sanitizeText } from '../../util/sanitize.js';
 import { planDeck } from './plan.js';
 import { emit } from './emit.js';
 import { finalizePackage } from './package.js';
+import { msg } from '../../i18n/index.js';
 
 export { planDeck } from './plan.js';
 export type { DeckPlan, SlidePlan, Shape, LayoutName } from './plan-types.js';
 
 export async function writePptx(doc: DocumentModel, charts: RenderedCharts, options: WriterOptions): Promise<StageResult<Buffer>> {
-  const { plan, masters } = planDeck(doc, charts);
+  const { plan, masters } = planDeck(doc, charts, { charts: options.charts });
   // Font names go into attributes: same sanitiser as every other string (escaping happens in postprocess).
   const t = doc.theme.fonts;
   const f = { latin: sanitizeText(t.latin), eastAsia: sanitizeText(t.eastAsia), headingLatin: sanitizeText(t.headingLatin), headingEastAsia: sanitizeText(t.headingEastAsia) };
@@ -31,9 +32,10 @@ export async function writePptx(doc: DocumentModel, charts: RenderedCharts, opti
       colours: doc.theme.colors,
       notes: plan.slides.map((s) => s.notes),
       timestamp: options.timestamp,
+      charts: new Map(plan.slides.flatMap((sl) => sl.shapes.flatMap((sh) => (sh.kind === 'chart' ? [[sh.name, sh.spec] as const] : [])))),
     });
     return { result, warnings: plan.warnings };
   } catch (e) {
-    throw new WriterError([{ message: `could not build the PPTX package: ${(e as Error).message}` }]);
+    throw new WriterError([{ message: msg('writer.pptx-failed', { detail: (e as Error).message }), hint: msg('writer.failed-hint') }]);
   }
 }

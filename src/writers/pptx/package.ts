@@ -6,6 +6,8 @@
  */
 import JSZip from 'jszip';
 import type { DocumentMeta } from '../../model/document.js';
+import type { ChartSpec } from '../../model/chart.js';
+import { finalizeNativeCharts } from './native-chart.js';
 import { sanitizeText } from '../../util/sanitize.js';
 import { dropMissingOverrides, escapeXml, fixNotes, fixPart, fixPresentationOrder, fixTheme, type DeckFonts, type ThemeColours } from './postprocess.js';
 
@@ -17,6 +19,8 @@ export interface PackageInput {
   notes: string[][];
   /** Seconds since the epoch. */
   timestamp: number;
+  /** Native charts by their graphic frame's name (chart-<id>). */
+  charts?: Map<string, ChartSpec>;
 }
 
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
@@ -106,6 +110,7 @@ export async function finalizePackage(raw: Buffer, input: PackageInput): Promise
     if (name === 'ppt/presentation.xml') xml = fixPresentationOrder(xml);
     files.set(name, xml);
   }
+  if (input.charts?.size) await finalizeNativeCharts(files, input.charts, input.fonts, input.timestamp);
   files.set('docProps/core.xml', coreXml(input.meta, input.timestamp));
   files.set('docProps/custom.xml', customXml(input.meta));
   const { contentTypes, rels } = addCustomPart(text('[Content_Types].xml'), text('_rels/.rels'));

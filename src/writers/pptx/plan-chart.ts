@@ -72,6 +72,16 @@ export function placeChartImage(item: ChartItem, b: Box, ctx: PlanContext): Shap
   const scale = Math.min(b.w / item.image.widthIn, b.h / item.image.heightIn);
   const w = item.image.widthIn * scale;
   const h = item.image.heightIn * scale;
+  if ((item.chart.output ?? ctx.chartOutput) === 'native') {
+    // Same place and size as the picture would take, so the slide's layout does not change.
+    const c = ctx.theme.colors;
+    const colors = { series: c.series.map(bare), text: bare(c.text), secondary: bare(c.secondary), grid: 'E4E4E4' };
+    return [{ kind: 'chart', layer: 'front', box: box(b.x + (b.w - w) / 2, b.y, w, h), spec: item.chart, colors, alt: cleanText(item.chart.alt), name: cleanText(`chart-${item.chart.id}`) }];
+  }
   return [{ kind: 'image', layer: 'front', box: box(b.x + (b.w - w) / 2, b.y, w, h), png: item.image.png, alt: cleanText(item.chart.alt), name: cleanText(`chart-${item.chart.id}`) }];
 }
 
+
+function bare(hex: string): string {
+  return hex.replace(/^#/, '').toUpperCase();
+}

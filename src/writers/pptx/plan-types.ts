@@ -2,6 +2,7 @@
  * The slide plan: every shape positioned in inches with its exact text runs,
  * sizes and colours. Produced by the pure planner, consumed only by emit.
  */
+import type { ChartSpec } from '../../model/chart.js';
 import type { Citation, Warning } from '../../model/document.js';
 
 export interface Box {
@@ -77,6 +78,18 @@ export interface ImageShape {
   name: string;
 }
 
+/** A native, editable chart drawn from the spec (emit-chart.ts), in place of the picture. */
+export interface ChartShape {
+  kind: 'chart';
+  box: Box;
+  layer: Layer;
+  spec: ChartSpec;
+  /** Series palette and text greys, hex without '#'. */
+  colors: { series: string[]; text: string; secondary: string; grid: string };
+  alt: string;
+  name: string;
+}
+
 export interface PlannedCell {
   paragraphs: PlannedParagraph[];
   fill?: string;
@@ -98,7 +111,7 @@ export interface TableShape {
   name: string;
 }
 
-export type Shape = TextShape | RectShape | ImageShape | TableShape;
+export type Shape = TextShape | RectShape | ImageShape | TableShape | ChartShape;
 
 /** Layout chosen for a slide; each is a slide master of the same name (content ones share their chrome). */
 export type LayoutName =

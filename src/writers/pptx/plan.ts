@@ -4,6 +4,7 @@
  */
 import type { Block, Citation, DocumentModel, Section, SourceEntry } from '../../model/document.js';
 import type { RenderedCharts } from '../../model/rendered.js';
+import type { ChartOutput } from '../../model/chart.js';
 import type { DeckPlan } from './plan-types.js';
 import type { PlanContext } from './plan-context.js';
 import { masterDefs, type MasterDef } from './masters.js';
@@ -49,8 +50,8 @@ function sourceEntryText(s: SourceEntry): string {
   return title && !label.includes(title) ? `${label}：${title}` : label;
 }
 
-export function planDeck(doc: DocumentModel, charts: RenderedCharts): { plan: DeckPlan; masters: MasterDef[] } {
-  const ctx: PlanContext = { theme: doc.theme, charts, warnings: [] };
+export function planDeck(doc: DocumentModel, charts: RenderedCharts, options: { charts?: ChartOutput } = {}): { plan: DeckPlan; masters: MasterDef[] } {
+  const ctx: PlanContext = { theme: doc.theme, charts, chartOutput: options.charts, warnings: [] };
   const masters = masterDefs(doc.theme, doc.meta, ctx);
   const slides: Unnumbered[] = [];
   let part = 0;
