@@ -13,6 +13,7 @@ import type { ChartKind } from '../model/chart.js';
 import type { Fact, RankFact, ValueFact } from '../facts/model.js';
 import { formatFigure } from '../format/numbers.js';
 import { LookupError } from './lookup.js';
+import { msg, type Message } from '../i18n/index.js';
 
 export interface RawSeries {
   label: string;
@@ -31,8 +32,11 @@ export interface AxisChoice {
   title: string;
 }
 
-function fail(id: string, message: string): never {
-  throw new LookupError(`chart '${id}': ${message}`);
+/** A chart kind as the user reads it (柱形图 / column). */
+const kindName = (kind: ChartKind) => msg(`chart.kind.${kind}`);
+
+function fail(id: string, text: Message, hint?: Message): never {
+  throw new LookupError(msg('chart.problem', { id, text }), hint);
 }
 
 /** Kinds that draw a series as a line: every series of a line chart, all but the first of a combo. */
@@ -44,38 +48,34 @@ export function checkKind(id: string, def: { kind: ChartKind; whole?: string }, 
   const facts = raw.flatMap((s) => s.facts.filter((f): f is ValueFact | RankFact => f != null));
   const ranks = facts.filter((f) => f.kind === 'rank').length;
   if (ranks && def.kind !== 'rank') {
-    fail(id, `shows ranks as a ${def.kind} chart; a rank is an order, not a quantity (a bar for 第1位 would not be 23 times one for 第23位). Use kind: rank`);
+    fail(id, msg('chart-rule.ranks-as-quantity', { kind: kindName(def.kind) }), msg('chart-rule.use-rank'));
   }
-  if (def.kind === 'rank' && ranks !== facts.length) fail(id, 'kind: rank shows ranks only; some of its facts are figures. Use a column chart for figures');
+  if (def.kind === 'rank' && ranks !== facts.length) fail(id, msg('chart-rule.rank-only'), msg('chart-rule.use-column-for-figures'));
   if (timeSeries && (def.kind === 'hbar' || def.kind === 'doughnut')) {
-    fail(id, `a time series needs a time axis, which a ${def.kind} chart has not. Use kind: column or line`);
+    fail(id, msg('chart-rule.needs-time-axis', { kind: kindName(def.kind) }), msg('chart-rule.use-column-or-line'));
   }
   if (!timeSeries && (def.kind === 'line' || def.kind === 'combo')) {
-    fail(id, `a ${def.kind} chart joins points in time, but items: are separate figures. Use kind: column, or series: for a time series`);
+    fail(id, msg('chart-rule.joins-points', { kind: kindName(def.kind) }), msg('chart-rule.use-column-or-series'));
   }
   raw.forEach((s, i) => {
     const points = s.facts.filter((f) => f != null).length;
     if (drawnAsLine(def.kind, i) && points === 2) {
-      fail(
-        id,
-        `'${s.label}' has two points; a line through two points on a zoomed axis exaggerates the change. ` +
-          (def.kind === 'combo' ? 'Show each measure as its own column chart (from → to on a zero axis)' : 'Use kind: column (from → to on a zero axis)'),
-      );
+      fail(id, msg('chart-rule.two-point-line', { label: s.label }), msg(def.kind === 'combo' ? 'chart-rule.two-point-combo-hint' : 'chart-rule.two-point-line-hint'));
     }
   });
   if (def.kind === 'doughnut' && !def.whole) {
-    fail(id, 'a doughnut shows the parts of one whole: name the whole with whole: <fact id>, or use kind: column for figures of different kinds');
+    fail(id, msg('chart-rule.doughnut-needs-whole'), msg('chart-rule.doughnut-needs-whole-hint'));
   }
-  if (def.whole && def.kind !== 'doughnut') fail(id, 'whole: applies to doughnut charts only');
+  if (def.whole && def.kind !== 'doughnut') fail(id, msg('chart-rule.whole-doughnut-only'));
 }
 
 /** The doughnut's items must be parts of the declared whole; returns the uncovered rest, if any. */
 export function checkWhole(id: string, parts: RawSeries, whole: Fact): RawSeries['remainder'] {
-  if (whole.kind === 'rank') fail(id, `the whole '${whole.id}' is a rank, not a total`);
-  if (whole.unit !== parts.unit) fail(id, `the whole '${whole.id}' is in ${whole.unit || 'no unit'}, its parts in ${parts.unit || 'no unit'}`);
+  if (whole.kind === 'rank') fail(id, msg('chart-rule.whole-is-rank', { whole: whole.id }));
+  if (whole.unit !== parts.unit) fail(id, msg('chart-rule.whole-unit', { whole: whole.id, unit: whole.unit || msg('chart-rule.no-unit'), partsUnit: parts.unit || msg('chart-rule.no-unit') }));
   const items = parts.facts.filter((f): f is ValueFact => f != null && f.kind !== 'rank');
   const sum = items.reduce((a, f) => a + f.value, 0);
-  if (sum > whole.value * (1 + 1e-9)) fail(id, `its parts add up to more (${sum}) than the whole '${whole.id}' (${whole.value}); they are not parts of it`);
+  if (sum > whole.value * (1 + 1e-9)) fail(id, msg('chart-rule.parts-exceed-whole', { sum, whole: whole.id, value: whole.value }), msg('chart-rule.parts-exceed-whole-hint'));
   const rest = whole.value - sum;
   if (rest <= whole.value * 1e-9) return undefined;
   const exact = whole.qualifier === 'exact' && items.every((f) => f.qualifier === 'exact');
@@ -100,13 +100,9 @@ export function assignAxes(id: string, kind: ChartKind, raw: RawSeries[]): AxisC
   const units = [...new Set(raw.map((s) => s.unit))];
   if (kind === 'rank') return raw.map(() => ({ side: 'left', divisor: 1, title: '位次' }));
   if (units.length > 1 && kind !== 'combo') {
-    fail(
-      id,
-      `its series are in different units (${units.map((u) => u || 'no unit').join(', ')}) and would share one axis (100% drawn as 100万个). ` +
-        'Use kind: combo, which gives each unit its own axis, or one chart per unit',
-    );
+    fail(id, msg('chart-rule.mixed-units', { units: units.map((u) => u || msg('chart-rule.no-unit')) }), msg('chart-rule.mixed-units-hint'));
   }
-  if (units.length > 2) fail(id, `a combo chart has two value axes, one per unit; its series have ${units.length} units (${units.join(', ')})`);
+  if (units.length > 2) fail(id, msg('chart-rule.combo-two-axes', { count: units.length, units }));
   const sideOf = (s: RawSeries): 'left' | 'right' => (units.indexOf(s.unit) === 0 ? 'left' : 'right');
   const scales = new Map(
     (['left', 'right'] as const).map((side) => {

@@ -6,36 +6,42 @@
 import type { Fact, FactBase, Indicator, Ranking, TargetFact, ValueFact, RankFact } from '../facts/model.js';
 import type { EntityRecord, MilestoneRecord } from '../facts/schema.js';
 import { isAfter } from '../facts/periods.js';
-
-export class LookupError extends Error {}
+import { msg, render, type Text } from '../i18n/index.js';
+import { closest } from '../util/closest.js';
 
 /** Events dated only by year (or month) sort after the dated events of that year (or month). */
 function sortKey(date: string): string {
   return (date + '-99-99').slice(0, 10);
 }
 
-function closest(id: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestScore = 0;
-  for (const c of candidates) {
-    // Shared-prefix length is a cheap, good-enough similarity for hyphenated ids.
-    let i = 0;
-    while (i < id.length && i < c.length && id[i] === c[i]) i++;
-    if (i > bestScore) {
-      bestScore = i;
-      best = c;
-    }
+/** A helper's error: a catalogue message, and for an unknown id the closest id in the data. */
+export class LookupError extends Error {
+  constructor(
+    readonly text: Text,
+    readonly hint?: Text,
+    /** Unknown id: what was asked for and the nearest data id, so both places can be named. */
+    readonly unknownId?: { id: string; near?: string },
+  ) {
+    // For library callers that read .message: the English text and what to do.
+    super(hint ? `${render(text, 'en')}; ${render(hint, 'en')}` : render(text, 'en'));
   }
-  return bestScore >= 4 ? best : undefined;
 }
 
-function unknown(kind: string, id: string, candidates: Iterable<string>, fb?: FactBase): never {
+const KINDS = new Set(['fact', 'indicator', 'ranking', 'series', 'entity', 'target', 'milestone']);
+
+/**
+ * An id the data lacks: say so with the closest data id, only when it is close.
+ * In an as-of snapshot, an id that is only known later says so instead.
+ */
+export function unknown(kind: string, id: string, candidates: Iterable<string>, fb?: FactBase): never {
   const from = fb?.withheld?.get(id);
-  if (from) {
-    throw new LookupError(`no figure for '${id}' as of ${fb!.snapshotAsOf} (first known ${from}); guard it with {{#if (has "${id}")}}`);
-  }
-  const guess = closest(id, candidates);
-  throw new LookupError(`unknown ${kind} '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
+  if (from) throw new LookupError(msg('template.no-figure-as-of', { id, asOf: fb!.snapshotAsOf ?? '', from }), msg('template.no-figure-as-of-hint', { id }));
+  const near = closest(id, candidates);
+  throw new LookupError(
+    msg('template.unknown-id', { kind: KINDS.has(kind) ? msg(`kind.${kind}`) : kind, id }),
+    near ? undefined : msg('template.list-ids-hint'),
+    { id, near },
+  );
 }
 
 export class FactLookup {
@@ -52,13 +58,13 @@ export class FactLookup {
 
   valueFact(id: string): ValueFact | TargetFact {
     const f = this.fact(id);
-    if (f.kind === 'rank') throw new LookupError(`'${id}' is a ranking; use the rank helper`);
+    if (f.kind === 'rank') throw new LookupError(msg('template.is-ranking', { id }), msg('template.is-ranking-hint'));
     return f;
   }
 
   rankFact(id: string): RankFact {
     const f = this.fact(id);
-    if (f.kind !== 'rank') throw new LookupError(`'${id}' is not a ranking`);
+    if (f.kind !== 'rank') throw new LookupError(msg('template.not-ranking', { id }), msg('template.not-ranking-hint'));
     return f;
   }
 

@@ -11,7 +11,7 @@ function problemsOf(text: string, asOf?: string): string[] {
     return [];
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
-    return e.problems.map((p) => p.message);
+    return e.problems.map((p) => render(p.message, 'en'));
   }
 }
 
@@ -45,7 +45,7 @@ describe('units and values', () => {
 
   it('asks for the qualifying word when the data claims one the printed figure lacks', () => {
     const msgs = problemsOf(indicator('    unit: 个\n', '        asOf: 2024-03\n        value: 5\n        qualifier: about\n        printed: 5个\n'));
-    expect(msgs).toEqual([expect.stringContaining("qualifier is 'about'")]);
+    expect(msgs).toEqual([expect.stringContaining('qualifier is about but')]);
   });
 });
 
@@ -65,7 +65,7 @@ describe('targets and milestones', () => {
 `;
   it('checks targetYear against a printed 到YYYY年', () => {
     expect(problemsOf(target(2027))).toEqual([]);
-    expect(problemsOf(target(2026))).toEqual([expect.stringContaining("targetYear 2026 does not match the printed '到2027年'")]);
+    expect(problemsOf(target(2026))).toEqual([expect.stringContaining("targetYear and the article disagree: 2026 here, '到2027年' in the article")]);
   });
 
   const milestone = (date: string, kind: string) => `milestones:

@@ -8,7 +8,7 @@ import { CITE_END, CITE_ID, CITE_START, CitationRegistry } from '../../src/templ
 import { buildChart, chartDefinitionSchema } from '../../src/templates/charts.js';
 import { loadTemplate } from '../../src/templates/manifest.js';
 import { renderTemplate } from '../../src/templates/render.js';
-import { TemplateError } from '../../src/errors.js';
+import { TemplateError, formatProblem } from '../../src/errors.js';
 import { buildConfig } from '../../src/charts/config.js';
 import { defaultTheme } from '../../src/model/default-theme.js';
 import { isoToYears } from '../../src/format/dates.js';
@@ -182,6 +182,7 @@ describe('a template author gets the error at the chart', () => {
     expect(err).toBeInstanceOf(TemplateError);
     const p = (err as TemplateError).problems[0];
     expect([p.file, p.line]).toEqual(['templates/t/t.md.hbs', 5]);
-    expect(p.message).toMatch(/chart 'ranks'.*kind: rank/);
+    expect(formatProblem(p, 'en')).toMatch(/chart 'ranks'[\s\S]*kind: rank/);
+    expect(formatProblem(p, 'zh-CN')).toMatch(/图表 ranks：把名次画成了条形图[\s\S]*改用 kind: rank/);
   });
 });
