@@ -32,7 +32,7 @@ function renderError(source: string, asOf = '2026-01', fb: FactBase = full): str
     render(source, asOf, fb);
   } catch (e) {
     expect(e).toBeInstanceOf(TemplateError);
-    return (e as TemplateError).problems.map((p) => render18n(p.message, 'en')).join('\n');
+    return (e as TemplateError).problems.map((p) => `${render18n(p.message, 'en')} → ${render18n(p.hint, 'en')}`).join('\n');
   }
   throw new Error(`expected an error from ${source}`);
 }
