@@ -12,7 +12,8 @@
 import type { ChartKind } from '../model/chart.js';
 import type { Fact, RankFact, ValueFact } from '../facts/model.js';
 import { formatFigure } from '../format/numbers.js';
-import { LookupError } from './lookup.js';
+import { lookupError } from './lookup.js';
+import { msg, type Params } from '../i18n/index.js';
 
 export interface RawSeries {
   label: string;
@@ -31,9 +32,11 @@ export interface AxisChoice {
   title: string;
 }
 
-function fail(id: string, message: string): never {
-  throw new LookupError(`chart '${id}': ${message}`);
+function fail(id: string, key: string, params: Params = {}): never {
+  throw lookupError(`chart.${key}`, { id, ...params });
 }
+
+const unitName = (u: string) => u || msg('chart.no-unit');
 
 /** Kinds that draw a series as a line: every series of a line chart, all but the first of a combo. */
 function drawnAsLine(kind: ChartKind, index: number): boolean {
@@ -44,38 +47,34 @@ export function checkKind(id: string, def: { kind: ChartKind; whole?: string }, 
   const facts = raw.flatMap((s) => s.facts.filter((f): f is ValueFact | RankFact => f != null));
   const ranks = facts.filter((f) => f.kind === 'rank').length;
   if (ranks && def.kind !== 'rank') {
-    fail(id, `shows ranks as a ${def.kind} chart; a rank is an order, not a quantity (a bar for 第1位 would not be 23 times one for 第23位). Use kind: rank`);
+    fail(id, 'rank-as-quantity', { kind: def.kind });
   }
-  if (def.kind === 'rank' && ranks !== facts.length) fail(id, 'kind: rank shows ranks only; some of its facts are figures. Use a column chart for figures');
+  if (def.kind === 'rank' && ranks !== facts.length) fail(id, 'rank-only-ranks');
   if (timeSeries && (def.kind === 'hbar' || def.kind === 'doughnut')) {
-    fail(id, `a time series needs a time axis, which a ${def.kind} chart has not. Use kind: column or line`);
+    fail(id, 'time-series-axis', { kind: def.kind });
   }
   if (!timeSeries && (def.kind === 'line' || def.kind === 'combo')) {
-    fail(id, `a ${def.kind} chart joins points in time, but items: are separate figures. Use kind: column, or series: for a time series`);
+    fail(id, 'line-needs-time', { kind: def.kind });
   }
   raw.forEach((s, i) => {
     const points = s.facts.filter((f) => f != null).length;
     if (drawnAsLine(def.kind, i) && points === 2) {
-      fail(
-        id,
-        `'${s.label}' has two points; a line through two points on a zoomed axis exaggerates the change. ` +
-          (def.kind === 'combo' ? 'Show each measure as its own column chart (from → to on a zero axis)' : 'Use kind: column (from → to on a zero axis)'),
-      );
+      fail(id, def.kind === 'combo' ? 'two-point-combo' : 'two-point-line', { series: s.label });
     }
   });
   if (def.kind === 'doughnut' && !def.whole) {
-    fail(id, 'a doughnut shows the parts of one whole: name the whole with whole: <fact id>, or use kind: column for figures of different kinds');
+    fail(id, 'doughnut-needs-whole');
   }
-  if (def.whole && def.kind !== 'doughnut') fail(id, 'whole: applies to doughnut charts only');
+  if (def.whole && def.kind !== 'doughnut') fail(id, 'whole-not-doughnut');
 }
 
 /** The doughnut's items must be parts of the declared whole; returns the uncovered rest, if any. */
 export function checkWhole(id: string, parts: RawSeries, whole: Fact): RawSeries['remainder'] {
-  if (whole.kind === 'rank') fail(id, `the whole '${whole.id}' is a rank, not a total`);
-  if (whole.unit !== parts.unit) fail(id, `the whole '${whole.id}' is in ${whole.unit || 'no unit'}, its parts in ${parts.unit || 'no unit'}`);
+  if (whole.kind === 'rank') fail(id, 'whole-is-rank', { whole: whole.id });
+  if (whole.unit !== parts.unit) fail(id, 'whole-unit', { whole: whole.id, wholeUnit: unitName(whole.unit), partUnit: unitName(parts.unit) });
   const items = parts.facts.filter((f): f is ValueFact => f != null && f.kind !== 'rank');
   const sum = items.reduce((a, f) => a + f.value, 0);
-  if (sum > whole.value * (1 + 1e-9)) fail(id, `its parts add up to more (${sum}) than the whole '${whole.id}' (${whole.value}); they are not parts of it`);
+  if (sum > whole.value * (1 + 1e-9)) fail(id, 'parts-exceed-whole', { sum, whole: whole.id, value: whole.value });
   const rest = whole.value - sum;
   if (rest <= whole.value * 1e-9) return undefined;
   const exact = whole.qualifier === 'exact' && items.every((f) => f.qualifier === 'exact');
@@ -100,13 +99,9 @@ export function assignAxes(id: string, kind: ChartKind, raw: RawSeries[]): AxisC
   const units = [...new Set(raw.map((s) => s.unit))];
   if (kind === 'rank') return raw.map(() => ({ side: 'left', divisor: 1, title: '位次' }));
   if (units.length > 1 && kind !== 'combo') {
-    fail(
-      id,
-      `its series are in different units (${units.map((u) => u || 'no unit').join(', ')}) and would share one axis (100% drawn as 100万个). ` +
-        'Use kind: combo, which gives each unit its own axis, or one chart per unit',
-    );
+    fail(id, 'units-share-axis', { units: units.map(unitName) });
   }
-  if (units.length > 2) fail(id, `a combo chart has two value axes, one per unit; its series have ${units.length} units (${units.join(', ')})`);
+  if (units.length > 2) fail(id, 'combo-too-many-units', { count: units.length, units: units.map(unitName) });
   const sideOf = (s: RawSeries): 'left' | 'right' => (units.indexOf(s.unit) === 0 ? 'left' : 'right');
   const scales = new Map(
     (['left', 'right'] as const).map((side) => {

@@ -10,7 +10,7 @@ import type { Fact, RankFact, TargetFact, ValueFact } from '../facts/model.js';
 import { formatFigure, formatMovement, formatRank, qualifierStyleOf } from '../format/numbers.js';
 import { compareIso, formatChineseDate } from '../format/dates.js';
 import { describeChart } from '../charts/alt.js';
-import { LookupError, type FactLookup } from './lookup.js';
+import { lookupError, type FactLookup } from './lookup.js';
 import type { CitationRegistry } from './citations.js';
 import { assignAxes, checkKind, checkWhole, type RawSeries } from './chart-rules.js';
 
@@ -85,12 +85,12 @@ export function buildChart(id: string, def: ChartDefinition, lookup: FactLookup,
 
   if (def.series?.length) {
     if (def.names && def.names.length !== def.series.length) {
-      throw new LookupError(`chart '${id}' has ${def.series.length} series but ${def.names.length} names; give one name per series`);
+      throw lookupError('chart.names-count', { id, series: def.series.length, names: def.names.length });
     }
     const all = def.series.map((sid) =>
       (lookup.series(sid).points as SeriesPoint[]).filter((p) => (!def.from || p.asOf >= def.from) && (!def.to || p.asOf.slice(0, def.to.length) <= def.to)),
     );
-    if (!all.flat().length) throw new LookupError(`chart '${id}' has no data points${def.from || def.to ? ' in the range asked' : ''}`);
+    if (!all.flat().length) throw lookupError('chart.no-points', { id });
     // One category per date, in time order; the renderers space them by the time between them.
     dates = [...new Set(all.flat().map(dateOf))].sort(compareIso);
     labels = dates.map(dateLabel);
@@ -110,12 +110,12 @@ export function buildChart(id: string, def: ChartDefinition, lookup: FactLookup,
   } else {
     const facts = def.items!.map((it) => ({ it, f: lookup.fact(it.fact) }));
     for (const { it, f } of facts) {
-      if (f.kind === 'target') throw new LookupError(`chart '${id}': item '${it.fact}' is a target, not a reported figure; charts show what was reached`);
+      if (f.kind === 'target') throw lookupError('chart.target-item', { id, fact: it.fact });
     }
     labels = facts.map(({ it, f }) => it.label ?? lookup.entity(f.subject).short ?? lookup.entity(f.subject).name);
     const units = [...new Set(facts.map(({ f }) => unitOf(f)))];
     if (units.length > 1) {
-      throw new LookupError(`chart '${id}' mixes units (${units.join(', ')}) on one axis; items in one chart must share a unit`);
+      throw lookupError('chart.items-mix-units', { id, units });
     }
     raw = [{ label: def.title, facts: facts.map(({ f }) => f as SeriesPoint), unit: units[0] }];
     for (const { f } of facts) used.push(f as SeriesPoint);

@@ -3,11 +3,22 @@
  * tag. Unknown ids throw LookupError, which the renderer turns into a
  * template error at the calling line.
  */
+import { msg, t, type Message, type Params } from '../i18n/index.js';
 import type { Fact, FactBase, Indicator, Ranking, TargetFact, ValueFact, RankFact } from '../facts/model.js';
 import type { EntityRecord, MilestoneRecord } from '../facts/schema.js';
 import { compareIso } from '../format/dates.js';
 
-export class LookupError extends Error {}
+/** A helper's error; `text` is the catalogue message shown to the user when there is one (the English `message` otherwise). */
+export class LookupError extends Error {
+  constructor(message: string, readonly text?: Message) {
+    super(message);
+  }
+}
+
+/** A LookupError from a catalogue message: English in `message` (logs, tests), the user's language when shown. */
+export function lookupError(id: string, params: Params): LookupError {
+  return new LookupError(t(id, params, 'en'), msg(id, params));
+}
 
 function closest(id: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -73,7 +73,8 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
         if (e instanceof LocatedError) throw e;
         const loc = (args[args.length - 1] as { loc?: hbs.AST.SourceLocation })?.loc;
         const msg = e instanceof LookupError || e instanceof RangeError ? e.message : String((e as Error).message ?? e);
-        throw new LocatedError(`${name}: ${msg}`, stack[stack.length - 1] ?? `${dir}/${template.manifest.entry}`, loc?.start.line, loc ? loc.start.column + 1 : undefined);
+        const text = e instanceof LookupError ? e.text : undefined;
+        throw new LocatedError(`${name}: ${msg}`, stack[stack.length - 1] ?? `${dir}/${template.manifest.entry}`, loc?.start.line, loc ? loc.start.column + 1 : undefined, text);
       }
     });
   }
