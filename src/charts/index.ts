@@ -18,6 +18,7 @@ import { renderPng } from './renderer.js';
 import { ChartCache, chartKey } from './cache.js';
 import { MEDIA, pixelSize } from './sizes.js';
 import { labelPlan } from './labels.js';
+import { msg } from '../i18n/index.js';
 
 export { ChartCache, chartKey, RENDER_VERSION, type ChartCacheOptions } from './cache.js';
 export { describeChart, withUnit } from './alt.js';
@@ -42,7 +43,7 @@ function themeFonts(theme: Theme): FontStack {
   try {
     return fontStack(theme.fontFiles);
   } catch (e) {
-    throw new ChartError([{ message: (e as Error).message, hint: 'fix the path in the theme fontFiles (relative paths are taken from the package root)' }]);
+    throw new ChartError([{ message: msg('chart.font-unreadable', { detail: (e as Error).message }), hint: msg('chart.font-unreadable-hint') }]);
   }
 }
 
@@ -57,8 +58,8 @@ export function renderChartImage(spec: ChartSpec, theme: Theme, medium: ChartMed
     throw new ChartError([
       {
         ...(spec.loc ?? {}),
-        message: `chart '${spec.id}' could not be drawn: ${(e as Error).message}`,
-        hint: 'this is a bug in the chart stage if the spec passed its checks; report it with the chart definition',
+        message: msg('chart.draw-failed', { id: spec.id, detail: (e as Error).message }),
+        hint: msg('chart.draw-failed-hint'),
       },
     ]);
   }
@@ -71,7 +72,7 @@ export function renderCharts(specs: ChartSpec[], theme: Theme, options: RenderCh
   const warnings: Warning[] = [];
   const seen = new Set<string>();
   for (const spec of specs) {
-    if (seen.has(spec.id)) problems.push({ ...(spec.loc ?? {}), message: `chart id '${spec.id}' is used twice`, hint: 'give each chart its own id' });
+    if (seen.has(spec.id)) problems.push({ ...(spec.loc ?? {}), message: msg('chart.id-twice', { id: spec.id }), hint: msg('chart.id-twice-hint') });
     seen.add(spec.id);
     const checked = checkSpec(spec);
     problems.push(...checked.problems, ...checkCoverage(spec, stack.files));
@@ -88,7 +89,7 @@ export function renderCharts(specs: ChartSpec[], theme: Theme, options: RenderCh
         warnings.push({
           ...(spec.loc ?? {}),
           code: 'chart-labels-dropped',
-          message: `chart '${spec.id}' (${medium}): no room for the data labels of ${dropped.map((d) => `'${d}'`).join(', ')}; only the first series is labelled`,
+          message: msg('chart.labels-dropped', { id: spec.id, medium: msg(`chart.medium.${medium}`), series: dropped }),
         });
       }
       const key = options.cache ? chartKey(spec, theme, medium, stack.files) : '';

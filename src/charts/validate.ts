@@ -8,6 +8,7 @@ import type { Problem } from '../errors.js';
 import type { Warning } from '../model/document.js';
 import { codePointLabel, uncoveredCharacters } from '../fonts/index.js';
 import { drawOf } from './roles.js';
+import { msg, type Message } from '../i18n/index.js';
 
 /** Every string the renderer may draw, with where it comes from (for messages). */
 export function chartTexts(spec: ChartSpec): Array<{ where: string; text: string }> {
@@ -37,30 +38,30 @@ export function checkSpec(spec: ChartSpec): { problems: Problem[]; warnings: War
   const problems: Problem[] = [];
   const warnings: Warning[] = [];
   const at = where(spec);
-  const fail = (message: string, hint?: string) => problems.push({ ...at, message: `chart '${spec.id}': ${message}`, hint });
-  const warn = (code: string, message: string) => warnings.push({ ...at, code, message: `chart '${spec.id}': ${message}` });
+  const fail = (message: Message, hint?: Message) => problems.push({ ...at, message: msg('chart.problem', { id: spec.id, text: message }), hint });
+  const warn = (code: string, message: Message) => warnings.push({ ...at, code, message: msg('chart.problem', { id: spec.id, text: message }) });
 
-  if (spec.datasets.length === 0) fail('has no datasets', 'give the chart at least one series');
-  if (spec.labels.length === 0) fail('has no category labels');
+  if (spec.datasets.length === 0) fail(msg('chart.no-datasets'), msg('chart.no-datasets-hint'));
+  if (spec.labels.length === 0) fail(msg('chart.no-labels'));
   spec.datasets.forEach((d: ChartDataset, i) => {
-    const name = `dataset ${i + 1} ('${d.label}')`;
-    if (d.data.length !== spec.labels.length) fail(`${name} has ${d.data.length} values for ${spec.labels.length} categories`);
-    if (d.dataLabels.length !== d.data.length) fail(`${name} has ${d.dataLabels.length} data labels for ${d.data.length} values`);
+    const name = msg('chart.dataset', { n: i + 1, label: d.label });
+    if (d.data.length !== spec.labels.length) fail(msg('chart.values-vs-categories', { name, values: d.data.length, categories: spec.labels.length }));
+    if (d.dataLabels.length !== d.data.length) fail(msg('chart.labels-vs-values', { name, labels: d.dataLabels.length, values: d.data.length }));
     d.data.forEach((v, j) => {
-      if (v != null && !Number.isFinite(v)) fail(`${name} value ${j + 1} is not a finite number (${v})`);
-      if (v != null && (d.dataLabels[j] == null || d.dataLabels[j] === '')) warn('chart-unlabelled-value', `${name} value for '${spec.labels[j]}' has no data label`);
+      if (v != null && !Number.isFinite(v)) fail(msg('chart.not-finite', { name, n: j + 1, value: String(v) }));
+      if (v != null && (d.dataLabels[j] == null || d.dataLabels[j] === '')) warn('chart-unlabelled-value', msg('chart.unlabelled-value', { name, category: spec.labels[j] }));
     });
   });
   if (spec.kind === 'doughnut') {
-    if (spec.datasets.length !== 1) fail(`a doughnut shows one series, got ${spec.datasets.length}`, 'use a stacked chart to compare shares across series');
+    if (spec.datasets.length !== 1) fail(msg('chart.doughnut-one-series', { count: spec.datasets.length }), msg('chart.doughnut-one-series-hint'));
     const d = spec.datasets[0];
-    if (d?.data.some((v) => v != null && v < 0)) fail('a doughnut cannot show negative values', 'use a column chart');
+    if (d?.data.some((v) => v != null && v < 0)) fail(msg('chart.doughnut-negative'), msg('chart.doughnut-negative-hint'));
   }
   if (spec.kind === 'combo') {
     const draws = spec.datasets.map((d, i) => drawOf(spec, d, i));
-    if (!draws.includes('bar') || !draws.includes('line')) fail('a combo chart needs at least one bar and one line series', "set draw: 'bar' / 'line' on its datasets");
+    if (!draws.includes('bar') || !draws.includes('line')) fail(msg('chart.combo-needs-both'), msg('chart.combo-needs-both-hint'));
   }
-  if (!spec.sourceNote.trim()) warn('chart-no-source', 'has no source note');
+  if (!spec.sourceNote.trim()) warn('chart-no-source', msg('chart.no-source'));
   return { problems, warnings };
 }
 
@@ -74,8 +75,8 @@ export function checkCoverage(spec: ChartSpec, fontFiles: string[]): Problem[] {
       seen.add(ch);
       problems.push({
         ...where(spec),
-        message: `chart '${spec.id}': character '${ch}' (${codePointLabel(ch)}) in the ${w} ("${text}") is not in the chart fonts`,
-        hint: 'add the character to assets/fonts with scripts/make-font-subset.sh, add a font file that has it to the theme fontFiles, or rewrite the text',
+        message: msg('chart.char-not-in-font', { id: spec.id, char: ch, code: codePointLabel(ch), where: w, text }),
+        hint: msg('chart.char-not-in-font-hint'),
       });
     }
   }

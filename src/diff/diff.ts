@@ -9,6 +9,7 @@ import { formatFigure, formatMovement, formatRank } from '../format/numbers.js';
 import { compareIso, formatChineseDate } from '../format/dates.js';
 import { sourceLabel } from '../templates/citations.js';
 import type { ChangeKind, ChangeSide, FactChange } from './model.js';
+import { msg } from '../i18n/index.js';
 
 /** One comparable record of a fact base. */
 interface Item extends Pick<FactChange, 'target' | 'id' | 'seriesId' | 'name' | 'subject' | 'subjectName' | 'label'> {
@@ -188,7 +189,7 @@ export function diffFactBases(oldFb: FactBase, newFb: FactBase): StageResult<Fac
   if (minorOnly.length) {
     warnings.push({
       code: 'diff-minor-changes',
-      message: `${minorOnly.length} item${minorOnly.length > 1 ? 's' : ''} changed only in fields not listed (paragraph, note, wording, tags): ${minorOnly.sort().slice(0, 8).join(', ')}${minorOnly.length > 8 ? ', …' : ''}`,
+      message: msg('diff.minor-changes', { count: minorOnly.length, ids: minorOnly.sort().slice(0, 8), more: minorOnly.length > 8 ? ' …' : '' }),
     });
   }
   return { result: changes.map(({ group: _group, ...c }) => c), warnings };

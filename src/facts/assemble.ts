@@ -9,7 +9,8 @@ import type { Warning } from '../model/document.js';
 import type { ParsedFile } from './load.js';
 import type { FactBase, Indicator, Location, Ranking, RankFact, TargetFact, ValueFact } from './model.js';
 import { compareIso, isoToMonths } from '../format/dates.js';
-import { isAfter, knownBy } from './periods.js';
+import { isAfter, knownBy, periodStart } from './periods.js';
+import { closest } from '../util/closest.js';
 import { checkMilestoneDate, checkRankFigure, checkTargetYear, checkValueFigure, type FieldProblem } from './check-figures.js';
 
 const STALE_MONTHS = 18;
@@ -23,17 +24,18 @@ interface Ref {
   asOf?: string;
 }
 
-const HINTS: Record<RefKind, string> = {
-  source: 'add it to data/sources.yaml or use one of its ids',
-  entity: 'add it under entities: (e.g. in data/entities.yaml) or fix the id',
-  tag: 'add it to data/tags.yaml or use a tag listed there',
-  indicator: 'use the id of an indicator defined under indicators:',
-};
+
 
 export function assembleFactBase(
   files: ParsedFile[],
   hash: string,
-  options: { asOf?: string },
+  options: {
+    asOf?: string;
+    /** Today, YYYY-MM-DD: a publication or as-of date after it is an error. The caller passes it (no clock here). */
+    today?: string;
+    /** Some file could not be read at all: an id it defines may look unknown, so unknown references are not reported. */
+    partial?: boolean;
+  },
 ): { factBase: FactBase; problems: Problem[]; warnings: Warning[] } {
   const problems: Problem[] = [];
   const warnings: Warning[] = [];
@@ -53,14 +55,15 @@ export function assembleFactBase(
   const tagLocations = new Map<string, Location>();
   // Reference checks run after every file is read, so the order of files does not matter.
   const refs: Ref[] = [];
+  const brokenIds = new Set<string>();
 
   const claim = (id: string, at: Location): boolean => {
     const prev = seenIds.get(id);
     if (prev) {
       problems.push({
         ...at,
-        message: `duplicate id '${id}' (first defined at ${prev.file}:${prev.line})`,
-        hint: 'ids must be unique across all data files; rename one of them (a point id defaults to <series>@<asOf>: give one of two same-dated points an id:)',
+        message: msg('data.duplicate-id', { id, first: `${prev.file}:${prev.line}` }),
+        hint: msg('data.duplicate-id-hint'),
       });
       return false;
     }
@@ -78,11 +81,18 @@ export function assembleFactBase(
     const report = (base: Array<string | number>, found: FieldProblem[]) => {
       for (const p of found) problems.push({ ...at([...base, p.field]), message: p.message, hint: p.hint });
     };
+    const notAfterToday = (date: string, path: Array<string | number>) => {
+      if (options.today && periodStart(date) > options.today) {
+        problems.push({ ...at(path), message: msg('data.date-after-today', { date, today: options.today }), hint: msg('data.date-after-today-hint') });
+      }
+    };
+    for (const id of f.brokenIds ?? []) brokenIds.add(id);
     const tagRefs = (tags: string[], base: Array<string | number>) =>
       tags.forEach((t, k) => refs.push({ kind: 'tag', id: t, at: at([...base, 'tags', k]) }));
 
     f.data.sources?.forEach((s, i) => {
       if (claim(s.id, at(['sources', i, 'id']))) fb.sources.set(s.id, s);
+      notAfterToday(s.published, ['sources', i, 'published']);
     });
     f.data.entities?.forEach((e, i) => {
       if (claim(e.id, at(['entities', i, 'id']))) fb.entities.set(e.id, e);
@@ -92,7 +102,7 @@ export function assembleFactBase(
       // Tags live in their own namespace: a tag may share its name with a series.
       const prev = tagLocations.get(t.id);
       if (prev) {
-        problems.push({ ...at(['tags', i, 'id']), message: `duplicate tag '${t.id}' (first defined at ${prev.file}:${prev.line})`, hint: 'declare each tag once' });
+        problems.push({ ...at(['tags', i, 'id']), message: msg('data.duplicate-tag', { id: t.id, first: `${prev.file}:${prev.line}` }), hint: msg('data.duplicate-tag-hint') });
         return;
       }
       tagLocations.set(t.id, at(['tags', i, 'id']));
@@ -112,6 +122,7 @@ export function assembleFactBase(
         const factId = p.id ?? `${ind.id}@${p.asOf}`;
         claim(factId, at(pb));
         refs.push({ kind: 'source', id: p.source, at: at([...pb, 'source']), asOf: p.asOf });
+        notAfterToday(p.asOf, [...pb, 'asOf']);
         report(pb, checkValueFigure({ ...p, unit: ind.unit, alsoUnits: ind.alsoUnits }));
         return {
           kind: 'value',
@@ -150,12 +161,13 @@ export function assembleFactBase(
         const factId = p.id ?? `${r.id}@${p.evaluationYear}`;
         claim(factId, at(pb));
         refs.push({ kind: 'source', id: p.source, at: at([...pb, 'source']), asOf: p.asOf });
+        notAfterToday(p.asOf, [...pb, 'asOf']);
         report(pb, checkRankFigure(p));
         if (p.evaluationYear > Number(p.asOf.slice(0, 4))) {
           problems.push({
             ...at([...pb, 'evaluationYear']),
-            message: `evaluation year ${p.evaluationYear} is after the point's as-of date ${p.asOf}`,
-            hint: 'results of an evaluation are known only after its year has begun: check evaluationYear and asOf',
+            message: msg('data.evaluation-after-as-of', { year: p.evaluationYear, asOf: p.asOf }),
+            hint: msg('data.evaluation-after-as-of-hint'),
           });
         }
         return {
@@ -192,6 +204,7 @@ export function assembleFactBase(
       if (!claim(t.id, at([...base, 'id']))) return;
       refs.push({ kind: 'entity', id: t.subject, at: at([...base, 'subject']) });
       refs.push({ kind: 'source', id: t.source, at: at([...base, 'source']), asOf: t.asOf });
+      notAfterToday(t.asOf, [...base, 'asOf']);
       if (t.indicator) refs.push({ kind: 'indicator', id: t.indicator, at: at([...base, 'indicator']) });
       tagRefs(t.tags, base);
       report(base, checkValueFigure(t));
@@ -223,8 +236,8 @@ export function assembleFactBase(
       if (Number(t.asOf.slice(0, 4)) > t.targetYear) {
         problems.push({
           ...at([...base, 'targetYear']),
-          message: `target year ${t.targetYear} is before the date it was set (${t.asOf})`,
-          hint: 'targetYear is the year the target is to be met; asOf is when it was announced',
+          message: msg('data.target-year-before-set', { year: t.targetYear, asOf: t.asOf }),
+          hint: msg('data.target-year-before-set-hint'),
         });
       }
     });
@@ -242,12 +255,16 @@ export function assembleFactBase(
   }
 
   if (tagVocabulary.size) fb.tagVocabulary = tagVocabulary;
-  checkRefs(fb, refs, problems);
+  checkRefs(fb, refs.filter((r) => !brokenIds.has(r.id)), problems, options.partial ?? false, tagLocations);
   if (options.asOf) staleWarnings(fb, options.asOf, warnings);
   return { factBase: fb, problems, warnings };
 }
 
-function checkRefs(fb: FactBase, refs: Ref[], problems: Problem[]): void {
+function knownIds(fb: FactBase, kind: RefKind): Iterable<string> {
+  return kind === 'entity' ? fb.entities.keys() : kind === 'indicator' ? fb.indicators.keys() : kind === 'tag' ? (fb.tagVocabulary?.keys() ?? []) : fb.sources.keys();
+}
+
+function checkRefs(fb: FactBase, refs: Ref[], problems: Problem[], partial: boolean, tagLocations: Map<string, Location>): void {
   for (const r of refs) {
     const known =
       r.kind === 'entity'
@@ -257,16 +274,26 @@ function checkRefs(fb: FactBase, refs: Ref[], problems: Problem[]): void {
           : r.kind === 'tag'
             ? !fb.tagVocabulary || fb.tagVocabulary.has(r.id) // no vocabulary declared: any tag goes
             : fb.sources.has(r.id);
+    const whereIs = (id: string) => {
+      const at = r.kind === 'tag' ? tagLocations.get(id) : fb.locations.get(id);
+      return at ? `${at.file}:${at.line}` : '?';
+    };
     if (!known) {
-      problems.push({ ...r.at, message: `unknown ${r.kind} '${r.id}'`, hint: HINTS[r.kind] });
+      if (partial) continue; // it may be defined in the file that could not be read
+      const near = closest(r.id, knownIds(fb, r.kind));
+      problems.push({
+        ...r.at,
+        message: msg(`data.unknown-${r.kind}`, { id: r.id }),
+        hint: near ? msg('data.did-you-mean', { near, where: whereIs(near) }) : msg(`data.unknown-${r.kind}-hint`),
+      });
       continue;
     }
     const source = r.kind === 'source' ? fb.sources.get(r.id) : undefined;
     if (source && r.asOf && isAfter(r.asOf, source.published)) {
       problems.push({
         ...r.at,
-        message: `as-of date ${r.asOf} is after its source '${r.id}' was published (${source.published})`,
-        hint: 'a source can only report what was true by its publication date: check asOf or the source',
+        message: msg('data.as-of-after-publication', { asOf: r.asOf, source: r.id, published: source.published }),
+        hint: msg('data.as-of-after-publication-hint'),
       });
     }
   }
@@ -291,7 +318,7 @@ function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): void {
     const at = fb.locations.get(latest.id);
     warnings.push({
       code: 'stale',
-      message: `latest value of '${ind.id}' is from ${latest.asOf}, more than ${STALE_MONTHS} months before ${asOf}`,
+      message: msg('data.stale', { id: ind.id, latest: latest.asOf, months: STALE_MONTHS, asOf }),
       file: at?.file,
       line: at?.line,
     });
@@ -299,7 +326,7 @@ function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): void {
   if (others.length) {
     warnings.push({
       code: 'stale',
-      message: `${others.length} other series have no value from the ${STALE_MONTHS} months before ${asOf} (e.g. ${others.slice(0, 3).join(', ')})`,
+      message: msg('data.stale-others', { count: others.length, months: STALE_MONTHS, asOf, examples: others.slice(0, 3) }),
     });
   }
 }

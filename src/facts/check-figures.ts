@@ -4,13 +4,14 @@
  * without more-than) show up here, before anyone opens the source.
  */
 import type { Qualifier } from './schema.js';
+import { msg, type Text } from '../i18n/index.js';
 import { parsePrinted, parsePrintedDate, sameNumber } from './figures.js';
 
 /** A problem with one field of a record; the caller adds file:line:column. */
 export interface FieldProblem {
   field: string;
-  message: string;
-  hint?: string;
+  message: Text;
+  hint?: Text;
 }
 
 const QUALIFIER_WORDS: Record<Qualifier, string> = {
@@ -40,8 +41,8 @@ export function checkValueFigure(f: {
   if (parsed.unit !== '' && !units.includes(parsed.unit)) {
     problems.push({
       field: 'printed',
-      message: `printed figure '${f.printed}' is in '${parsed.unit}' but the unit is '${f.unit}'`,
-      hint: `move the point to an indicator measured in ${parsed.unit}, fix the unit, or list '${parsed.unit}' under alsoUnits if it is the same measure word`,
+      message: msg('data.unit-mismatch', { printed: f.printed, printedUnit: parsed.unit, unit: f.unit }),
+      hint: msg('data.unit-mismatch-hint', { printedUnit: parsed.unit }),
     });
     return problems;
   }
@@ -49,20 +50,19 @@ export function checkValueFigure(f: {
     const pct = f.unit === '%' && sameNumber(f.value * 100, parsed.value);
     problems.push({
       field: 'value',
-      message: `value ${show(f.value)} does not match the printed figure '${f.printed}', which reads as ${show(parsed.value)}`,
-      hint: pct
-        ? `percentages are written as the printed number: ${show(parsed.value)}, not ${show(f.value)}`
-        : `values are in base units (3.78万 → 37800, 4000亿元 → 400000000000): write ${show(parsed.value)}`,
+      // Either may be the typo: the article decides, so the message does not say which to change.
+      message: msg('data.value-printed-disagree', { value: show(f.value), printed: f.printed, reads: show(parsed.value) }),
+      hint: pct ? msg('data.percent-hint', { reads: show(parsed.value) }) : msg('data.value-printed-disagree-hint'),
     });
   }
   if (parsed.qualifier !== f.qualifier) {
     problems.push({
       field: 'qualifier',
-      message: `qualifier is '${f.qualifier}' but the printed figure '${f.printed}' reads as '${parsed.qualifier}'`,
+      message: msg('data.qualifier-mismatch', { qualifier: msg(`qualifier.${f.qualifier}`), printed: f.printed, reads: msg(`qualifier.${parsed.qualifier}`) }),
       hint:
         parsed.qualifier === 'exact'
-          ? `copy the source's qualifying word (${QUALIFIER_WORDS[f.qualifier]}) into printed, or set qualifier: exact`
-          : `set qualifier: ${parsed.qualifier}, as the wording says`,
+          ? msg('data.qualifier-exact-hint', { words: QUALIFIER_WORDS[f.qualifier], qualifier: f.qualifier })
+          : msg('data.qualifier-hint', { reads: parsed.qualifier }),
     });
   }
   return problems;
@@ -86,7 +86,7 @@ export function checkRankFigure(p: {
 }): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (p.of !== undefined && p.rank > p.of) {
-    problems.push({ field: 'rank', message: `rank ${p.rank} is beyond the ${p.of} entries of the list`, hint: 'check rank and of' });
+    problems.push({ field: 'rank', message: msg('data.rank-beyond-list', { rank: p.rank, of: p.of }), hint: msg('data.rank-beyond-list-hint') });
   }
   for (const text of [p.printed, ...(p.alsoPrinted ?? [])]) {
     const parsed = parsePrinted(text);
@@ -97,9 +97,9 @@ export function checkRankFigure(p: {
     const want = field === 'movement' && down ? -parsed.value : parsed.value;
     const have = p[field];
     if (have === undefined) {
-      problems.push({ field, message: `'${text}' gives ${field} ${show(want)} but the point has no ${field}`, hint: `add ${field}: ${show(want)}` });
+      problems.push({ field, message: msg('data.rank-field-missing', { printed: text, field, want: show(want) }), hint: msg('data.rank-field-missing-hint', { field, want: show(want) }) });
     } else if (!sameNumber(have, want)) {
-      problems.push({ field, message: `${field} ${have} does not match the printed '${text}' (${show(want)})`, hint: `set ${field}: ${show(want)} or fix printed` });
+      problems.push({ field, message: msg('data.rank-field-disagree', { field, have, printed: text, want: show(want) }), hint: msg('data.check-article-hint') });
     }
   }
   return problems;
@@ -122,8 +122,8 @@ export function checkMilestoneDate(m: { printed: string; date: string }): FieldP
   return [
     {
       field: 'date',
-      message: `date ${m.date} does not match the printed date '${m.printed}'`,
-      hint: `write date: ${want}`,
+      message: msg('data.milestone-date-disagree', { date: m.date, printed: m.printed, want }),
+      hint: msg('data.check-article-hint'),
     },
   ];
 }
@@ -133,7 +133,7 @@ export function checkTargetYear(t: { printed: string; alsoPrinted?: string[]; ta
   for (const text of [t.printed, ...(t.alsoPrinted ?? [])]) {
     const year = text.match(/(?:到|至)(\d{4})年/)?.[1];
     if (year && Number(year) !== t.targetYear) {
-      return [{ field: 'targetYear', message: `targetYear ${t.targetYear} does not match the printed '${text}'`, hint: `set targetYear: ${year}` }];
+      return [{ field: 'targetYear', message: msg('data.target-year-disagree', { year: t.targetYear, printed: text }), hint: msg('data.check-article-hint') }];
     }
   }
   return [];

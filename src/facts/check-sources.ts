@@ -4,6 +4,7 @@
  * Pure: the caller reads the source files and passes their texts by file name.
  */
 import type { Problem } from '../errors.js';
+import { msg } from '../i18n/index.js';
 import type { FactBase, Location } from './model.js';
 
 /**
@@ -58,8 +59,8 @@ export function checkSources(fb: FactBase, seedTexts: Map<string, string>): Prob
     if (text === undefined) {
       problems.push({
         ...fb.locations.get(id),
-        message: `source '${id}': file '${s.file}' is not among the source texts`,
-        hint: 'check the file name in sources.yaml against the folder given to check-sources',
+        message: msg('sources.file-missing', { id, file: s.file }),
+        hint: msg('sources.file-missing-hint'),
       });
       continue;
     }
@@ -72,8 +73,8 @@ export function checkSources(fb: FactBase, seedTexts: Map<string, string>): Prob
     if (c.para > list.length) {
       problems.push({
         ...c.at,
-        message: `'${c.id}': paragraph ${c.para} does not exist; source '${c.source}' has ${list.length} non-blank lines`,
-        hint: 'para counts the non-blank lines of the source file from 1',
+        message: msg('sources.no-such-para', { id: c.id, para: c.para, source: c.source, count: list.length }),
+        hint: msg('data.para-hint'),
       });
       continue;
     }
@@ -83,10 +84,8 @@ export function checkSources(fb: FactBase, seedTexts: Map<string, string>): Prob
       const elsewhere = list.flatMap((p, i) => (p.includes(needle) ? [i + 1] : []));
       problems.push({
         ...c.at,
-        message: `'${c.id}': '${s}' is not in paragraph ${c.para} of source '${c.source}'`,
-        hint: elsewhere.length
-          ? `it appears in paragraph ${elsewhere.join(', ')}: fix para`
-          : 'it appears nowhere in the source: copy the figure exactly as printed, or fix the source',
+        message: msg('sources.not-in-para', { id: c.id, printed: s, para: c.para, source: c.source }),
+        hint: elsewhere.length ? msg('sources.found-elsewhere', { paras: elsewhere }) : msg('sources.not-found-hint'),
       });
     }
   }

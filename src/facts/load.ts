@@ -8,6 +8,9 @@ import { yamlToJs } from '../util/yaml-value.js';
 import type { z } from 'zod';
 import { sanitizeDeep } from '../util/sanitize.js';
 import { DataError, type Problem } from '../errors.js';
+import { hasMessage, msg, type Text } from '../i18n/index.js';
+import { yamlSyntaxProblem } from '../util/yaml-errors.js';
+import { editDistance } from '../util/closest.js';
 import { dataFileSchema, type DataFile } from './schema.js';
 import { assembleFactBase } from './assemble.js';
 import type { FactBase, TextFile } from './model.js';
@@ -16,6 +19,8 @@ import type { StageResult } from '../model/document.js';
 export interface ParsedFile {
   file: string;
   data: DataFile;
+  /** Ids of records left out for schema problems (already reported). */
+  brokenIds?: string[];
   /** Position of a YAML path (e.g. ['indicators', 0, 'points', 2, 'value']). */
   locate(path: Array<string | number>): { line: number; column: number };
 }
@@ -45,48 +50,46 @@ function locator(doc: Document, counter: LineCounter) {
   };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): { message: string; hint?: string } {
-  const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : 'file';
+const TYPE_NAMES = new Set(['number', 'string', 'boolean', 'null', 'array', 'object', 'undefined']);
+const typeName = (t: string | undefined) => (t && TYPE_NAMES.has(t) ? msg(`type.${t}`) : t ?? '');
+
+/**
+ * A zod issue in plain words. `line` is the text of the line it points at:
+ * `primary: #1F4E79` reads as an empty value, because # starts a comment.
+ */
+export function describeIssue(issue: z.core.$ZodIssue, line: string): { message: Text; hint?: Text } {
+  const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : '';
   switch (issue.code) {
     case 'invalid_type': {
       const expected = (issue as { expected?: string }).expected;
       const received = issue.message.match(/received (\w+)/)?.[1];
-      if (received === 'undefined') {
-        return { message: `missing required field '${field}'`, hint: `add '${field}:' here (see docs/data.md for the fields of each record)` };
-      }
-      return {
-        message: `'${field}' should be a ${expected}${received ? `, found ${received}` : ''}`,
-        hint:
-          expected === 'number'
-            ? 'write the value as a plain number in base units, without units or quotes, e.g. 37800 for 3.78万'
-            : expected === 'string'
-              ? 'quote the text, e.g. "2025-12"'
-              : undefined,
-      };
+      if (received === 'undefined') return { message: msg('data.field-missing', { field }), hint: msg('data.field-missing-hint', { field }) };
+      if (received === 'null' && /:\s*#/.test(line)) return { message: msg('data.hash-comment', { field }), hint: msg('data.hash-comment-hint') };
+      if (received === 'null') return { message: msg('data.field-empty-value', { field }), hint: msg('data.field-empty-value-hint', { field }) };
+      const found = received ? typeName(received) : '';
+      if (expected === 'number') return { message: msg('data.field-not-number', { field, found }), hint: msg('data.number-hint') };
+      if (expected === 'string') return { message: msg('data.field-not-text', { field, found }), hint: msg('data.text-hint') };
+      return { message: msg('data.field-wrong-type', { field, expected: typeName(expected), found }) };
     }
     case 'unrecognized_keys':
-      return {
-        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`,
-        hint: 'check the spelling against docs/data.md (the editor completes field names when the $schema line is at the top)',
-      };
+      return { message: msg('data.unknown-field', { fields: issue.keys, count: issue.keys.length }), hint: msg('data.unknown-field-hint') };
     case 'invalid_value':
-      return { message: `'${field}' must be one of ${(issue as { values?: unknown[] }).values?.map(String).join(', ')}` };
-    case 'too_small': {
-      const min = (issue as { minimum?: number | bigint }).minimum;
-      if ((issue as { origin?: string }).origin === 'array') {
-        return { message: `'${field}' needs at least ${min} entr${min === 1 ? 'y' : 'ies'}` };
-      }
-      if ((issue as { origin?: string }).origin === 'string') return { message: `'${field}' must not be empty` };
-      return {
-        message: `'${field}' must be ${(issue as { inclusive?: boolean }).inclusive ? 'at least' : 'greater than'} ${min}`,
-        hint: field === 'para' ? 'para counts the non-blank lines of the source file from 1' : undefined,
-      };
+      return { message: msg('data.field-one-of', { field, values: ((issue as { values?: unknown[] }).values ?? []).map(String) }) };
+    case 'too_small':
+    case 'too_big': {
+      // Our own schema's wording (a catalogue id) says more than a bare bound.
+      if (hasMessage(issue.message, 'en')) return { message: msg(issue.message, { field }) };
+      if (issue.code === 'too_big') return { message: msg('data.field-invalid', { field, detail: issue.message }) };
+      const min = Number((issue as { minimum?: number | bigint }).minimum);
+      const origin = (issue as { origin?: string }).origin;
+      if (origin === 'array') return { message: msg('data.field-too-few', { field, min, count: min }) };
+      if (origin === 'string') return { message: msg('data.field-empty', { field }) };
+      const inclusive = (issue as { inclusive?: boolean }).inclusive;
+      return { message: msg(inclusive ? 'data.field-at-least' : 'data.field-greater-than', { field, min }), hint: field === 'para' ? msg('data.para-hint') : undefined };
     }
-    case 'invalid_format':
-    case 'custom':
-      return { message: `'${field}': ${issue.message}` };
     default:
-      return { message: `'${field}': ${issue.message}` };
+      // Our own schema messages are catalogue ids; zod's are shown as they are.
+      return { message: hasMessage(issue.message, 'en') ? msg(issue.message, { field }) : msg('data.field-invalid', { field, detail: issue.message }) };
   }
 }
 
@@ -102,20 +105,6 @@ function flattenIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   if (!relevant) return issue;
   const inner = relevant[0];
   return flattenIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue);
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
 }
 
 /**
@@ -146,50 +135,59 @@ function mergeMisspellings(issues: z.core.$ZodIssue[]): Array<{ issue: z.core.$Z
 export function parseDataFile(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    return {
-      // Later syntax errors are mostly echoes of the first; report that one.
-      problems: doc.errors.slice(0, 1).map((e) => {
-        const pos = e.linePos?.[0] ?? counter.linePos(e.pos[0]);
-        return {
-          file,
-          line: pos.line,
-          column: pos.col,
-          message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-          hint: /Missing closing/.test(e.message)
-            ? 'a quote opened earlier is never closed: look above for an unmatched quote'
-            : /keys must be unique/.test(e.message)
-              ? 'this key appears twice in the same record; keep one'
-              : 'check indentation and quoting on this line (text with a colon needs quotes)',
-        };
-      }),
-    };
-  }
+  if (doc.errors.length) return { problems: [yamlSyntaxProblem(file, text, doc.errors[0], counter)] };
   const locate = locator(doc, counter);
   // The one sanitiser: whatever a paste from Word or a PDF brought, before anything reads it.
   const value = yamlToJs(doc, counter, file);
   if ('problem' in value) return { problems: [value.problem] };
   const raw = sanitizeDeep(value.value ?? {});
   if (doc.contents !== null && !isMap(doc.contents)) {
-    return { problems: [{ file, line: 1, column: 1, message: 'a data file must be a mapping with keys such as indicators: or sources:' }] };
+    return { problems: [{ file, line: 1, column: 1, message: msg('data.not-a-mapping'), hint: msg('data.not-a-mapping-hint') }] };
   }
   const checked = dataFileSchema.safeParse(raw);
-  if (!checked.success) {
-    return {
-      problems: mergeMisspellings(checked.error.issues.map(flattenIssue)).map(({ issue, meant }) => {
-        let path = issue.path as Array<string | number>;
-        // Point at the first unknown key itself, not at the record holding it.
-        if (issue.code === 'unrecognized_keys' && issue.keys.length) path = [...path, issue.keys[0]];
-        const where = locate(path);
-        const described = describeIssue(issue);
-        if (meant) {
-          return { file, ...where, message: `${described.message} (did you mean '${meant}'?)`, hint: `rename it to '${meant}'` };
-        }
-        return { file, ...where, ...described };
-      }),
-    };
+  if (checked.success) return { parsed: { file, data: checked.data, locate }, problems: [] };
+  const lines = text.split(/\r\n|\r|\n/);
+  const problems = mergeMisspellings(checked.error.issues.map(flattenIssue)).map(({ issue, meant }): Problem => {
+    let path = issue.path as Array<string | number>;
+    // Point at the first unknown key itself, not at the record holding it.
+    if (issue.code === 'unrecognized_keys' && issue.keys.length) path = [...path, issue.keys[0]];
+    const where = locate(path);
+    if (meant) return { file, ...where, message: msg('data.unknown-field-meant', { field: (issue as { keys: string[] }).keys[0], meant }), hint: msg('data.rename-to', { meant }) };
+    return { file, ...where, ...describeIssue(issue, lines[where.line - 1] ?? '') };
+  });
+  // Records without schema problems are still checked, so one run reports all the errors it can.
+  const partial = withoutBrokenRecords(raw as Record<string, unknown>, checked.error.issues);
+  return { parsed: partial && { file, data: partial.data, locate, brokenIds: partial.brokenIds }, problems };
+}
+
+/**
+ * The file with every record that has a schema problem left out (a point, or
+ * a whole record), and the ids of those records: references to them are not
+ * reported as unknown, since the record exists, only with an error.
+ */
+function withoutBrokenRecords(raw: Record<string, unknown>, issues: z.core.$ZodIssue[]): { data: DataFile; brokenIds: string[] } | undefined {
+  const copy = structuredClone(raw) as Record<string, unknown>;
+  const brokenIds: string[] = [];
+  const drop = new Map<unknown[], Set<number>>();
+  for (const issue of issues) {
+    const [section, index, sub, subIndex] = issue.path;
+    const list = copy[section as string];
+    if (!Array.isArray(list) || typeof index !== 'number') return undefined; // a top-level problem: nothing to keep apart
+    const record = list[index] as Record<string, unknown> | undefined;
+    const points = record?.points;
+    if (sub === 'points' && Array.isArray(points) && typeof subIndex === 'number') {
+      (drop.get(points) ?? drop.set(points, new Set()).get(points)!).add(subIndex);
+    } else {
+      if (typeof record?.id === 'string') brokenIds.push(record.id);
+      (drop.get(list) ?? drop.set(list, new Set()).get(list)!).add(index);
+    }
   }
-  return { parsed: { file, data: checked.data, locate }, problems: [] };
+  for (const [list, indexes] of drop) {
+    const keep = list.filter((_, i) => !indexes.has(i));
+    list.splice(0, list.length, ...keep);
+  }
+  const again = dataFileSchema.safeParse(copy);
+  return again.success ? { data: again.data, brokenIds } : undefined;
 }
 
 /** Hash of the data snapshot: file names and contents, in a stable order. */
@@ -205,16 +203,19 @@ export function hashData(files: TextFile[]): string {
  * Load every data file into one FactBase. Throws DataError with all problems
  * found; returns warnings (stale figures, ...) that do not fail the build.
  */
-export function loadFactBase(files: TextFile[], options: { asOf?: string } = {}): StageResult<FactBase> {
+export function loadFactBase(files: TextFile[], options: { asOf?: string; today?: string } = {}): StageResult<FactBase> {
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
+  let unreadable = false;
   for (const f of files) {
     const r = parseDataFile(f.path, f.text);
     problems.push(...r.problems);
     if (r.parsed) parsed.push(r.parsed);
+    else unreadable = true;
   }
+  // Checked together: a schema error in one record does not hide the errors elsewhere.
+  const assembled = assembleFactBase(parsed, hashData(files), { ...options, partial: unreadable });
+  problems.push(...assembled.problems);
   if (problems.length) throw new DataError(problems);
-  const assembled = assembleFactBase(parsed, hashData(files), options);
-  if (assembled.problems.length) throw new DataError(assembled.problems);
   return { result: assembled.factBase, warnings: assembled.warnings };
 }

@@ -12,7 +12,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isoDateText = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
-    message: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-12',
+    message: 'data.date-format',
   })
   .refine(
     (s) => {
@@ -21,7 +21,7 @@ const isoDateText = z
       const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
       return d <= (m === 2 && !leap ? 28 : DAYS_IN_MONTH[m - 1]);
     },
-    { message: 'this day does not exist in that month' },
+    { message: 'data.day-not-in-month' },
   );
 
 /** A bare year is read by YAML as a number (asOf: 2023); accept it as the string "2023". */
@@ -30,11 +30,11 @@ export const isoDate = z.union([isoDateText, z.number().int().min(1000).max(9999
 /** A figure in base units: finite and below 1000万亿 (beyond it, a typo such as 1e308). */
 const figure = z
   .number()
-  .refine((v) => Number.isFinite(v) && Math.abs(v) < LIMITS.figureMagnitude, { message: 'the value is not a finite number below 1000万亿 (1e15); check it against the printed figure' });
+  .refine((v) => Number.isFinite(v) && Math.abs(v) < LIMITS.figureMagnitude, { message: 'data.value-not-finite' });
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'ids use lower-case letters, digits and hyphens, e.g. qingdao-5g-base-stations' });
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'data.id-format' });
 
 /**
  * How the printed figure relates to the value:

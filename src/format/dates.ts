@@ -1,5 +1,6 @@
 /** ISO partial dates (YYYY, YYYY-MM, YYYY-MM-DD) and their Chinese forms. */
 
+import { msg, MessageRangeError } from '../i18n/index.js';
 /** Compare partial ISO dates; a shorter date sorts as the start of its period. */
 export function compareIso(a: string, b: string): number {
   const pad = (s: string) => (s + '-00-00').slice(0, 10);
@@ -28,7 +29,7 @@ export function isIsoDate(iso: string): boolean {
 
 /** 2025年3月20日 / 2025年3月 / 2025年; no zero padding, per GB/T 9704. Refuses a date that does not exist. */
 export function formatChineseDate(iso: string, precision?: DatePrecision): string {
-  if (!isIsoDate(iso)) throw new RangeError(`'${iso}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2025-03-20", with a month and day that exist`);
+  if (!isIsoDate(iso)) throw new MessageRangeError(msg('format.not-a-date', { value: iso }));
   const [y, m, d] = iso.split('-');
   const want = precision ?? (d ? 'day' : m ? 'month' : 'year');
   let out = `${Number(y)}年`;

@@ -5,6 +5,7 @@
  * Shared by the template helpers and the chart data labels.
  */
 import type { Qualifier } from '../facts/schema.js';
+import { msg, MessageRangeError } from '../i18n/index.js';
 import { LIMITS } from '../limits.js';
 
 export interface Scaled {
@@ -51,8 +52,8 @@ export const MAX_FIGURE = LIMITS.figureMagnitude;
 
 /** Refuse what cannot be written as a Chinese figure: NaN, Infinity, absurd magnitudes. */
 export function assertFigure(value: number): void {
-  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-  if (Math.abs(value) >= MAX_FIGURE) throw new RangeError(`${value} is too large to be a real figure (the limit is 1000万亿)`);
+  if (!Number.isFinite(value)) throw new MessageRangeError(msg('format.not-finite', { value: String(value) }));
+  if (Math.abs(value) >= MAX_FIGURE) throw new MessageRangeError(msg('format.too-large', { value: String(value) }));
 }
 
 export function scaleNumber(value: number, unit = '', maxDecimals = 2): Scaled {
@@ -111,7 +112,7 @@ export function formatPercent(valueInPercent: number, decimals = 1): string {
 
 /** Growth between two values: "增长2.8倍" for ≥ 100%, else "增长35.2%"; "下降…" when negative. */
 export function formatGrowth(from: number, to: number): string {
-  if (from === 0) throw new RangeError('growth from zero is undefined');
+  if (from === 0) throw new MessageRangeError(msg('format.growth-from-zero'));
   const rate = (to - from) / Math.abs(from);
   assertFigure(rate);
   const verb = rate >= 0 ? '增长' : '下降';
@@ -138,7 +139,7 @@ const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', 
 
 /** 1–99 in Chinese numerals, for fixed expressions (连续七年, 第十四个五年规划). */
 export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99) throw new RangeError(`chinese numeral out of range: ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > 99) throw new MessageRangeError(msg('format.numeral-range', { value: String(n) }));
   if (n < 10) return CHINESE_DIGITS[n];
   const tens = Math.floor(n / 10);
   const ones = n % 10;

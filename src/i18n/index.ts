@@ -112,3 +112,10 @@ export function render(text: Text | undefined, lang: Lang = current): string {
   if (text === undefined) return '';
   return typeof text === 'string' ? text : t(text.id, text.params, lang);
 }
+
+/** A RangeError from a pure formatter (a date or number it cannot write), carrying its catalogue message. */
+export class MessageRangeError extends RangeError {
+  constructor(readonly text: Message) {
+    super(t(text.id, text.params, 'en'));
+  }
+}

@@ -2,13 +2,14 @@
 import type { DocumentMeta, DocumentModel, StageResult, Theme, Warning } from '../model/document.js';
 import type { RenderedTemplate } from '../templates/render.js';
 import { parseBriefing } from './parse.js';
+import { msg } from '../i18n/index.js';
 
 export function toDocumentModel(rendered: RenderedTemplate, meta: DocumentMeta, theme: Theme): StageResult<DocumentModel> {
   const { sections } = parseBriefing(rendered);
   const warnings: Warning[] = [];
   for (const s of sections) {
     if (s.level === 2 && s.role === 'content' && !s.blocks.length) {
-      warnings.push({ code: 'empty-slide', message: `slide '${s.title}' has no content`, file: s.loc.file, line: s.loc.line });
+      warnings.push({ code: 'empty-slide', message: msg('markdown.empty-slide', { title: s.title }), file: s.loc.file, line: s.loc.line });
     }
   }
   // Only sources actually cited somewhere in the document.

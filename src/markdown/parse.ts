@@ -12,6 +12,7 @@ import { sanitizeText } from '../util/sanitize.js';
 import { inlineToLines, inlineToRuns, runsText, type InlineContext } from './inline.js';
 import { parseAttributes, type Attributes } from './attributes.js';
 import { fencedDivs } from './fenced-divs.js';
+import { msg, type Text } from '../i18n/index.js';
 import { unescapeMarkdown } from '../templates/escape.js';
 
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
@@ -29,7 +30,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
   const tokens = md.parse(rendered.markdown, {});
   const problems: Problem[] = [];
   const where = (t: Token | undefined): SourceLocation => rendered.lines[t?.map?.[0] ?? 0] ?? { file: '<template>', line: 1 };
-  const fail = (t: Token | undefined, message: string, hint?: string) => problems.push({ ...where(t), message, hint });
+  const fail = (t: Token | undefined, message: Text, hint?: Text) => problems.push({ ...where(t), message, hint });
 
   const sections: Section[] = [];
   const silentBySection = new Map<Section, Citation[]>();
@@ -54,14 +55,14 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
       if (stopType && t.type === stopType) return blocks;
       if (t.type === 'heading_open') {
         if (stopType) {
-          fail(t, 'a heading inside a ::: block', 'close the block with ::: before the next heading');
+          fail(t, msg('markdown.heading-in-block'), msg('markdown.heading-in-block-hint'));
           i++;
           continue;
         }
         const level = Number(t.tag.slice(1));
         const inline = tokens[i + 1];
         const { text, attrs } = splitHeadingAttributes(inline.content);
-        if (level > 3) fail(t, `heading level ${level} is not supported`, 'use # (part), ## (slide) or ### (sub-heading)');
+        if (level > 3) fail(t, msg('markdown.heading-level', { level }), msg('markdown.heading-level-hint'));
         newSection(Math.min(level, 3) as 1 | 2 | 3, sanitizeText(stripMarkers(unescapeMarkdown(text))).trim(), attrs, t);
         i += 3;
         return blocks;
@@ -107,7 +108,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
         return { type: 'callout', blocks: inner };
       }
       case 'html_block':
-        fail(t, 'raw HTML is not supported in briefing Markdown', 'use a ::: block instead');
+        fail(t, msg('markdown.raw-html'), msg('markdown.raw-html-hint'));
         i++;
         return undefined;
       default:
@@ -173,10 +174,10 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
   const readDiv = (s: Section | undefined): Block | 'notes' | undefined => {
     const open = tokens[i];
     const attrs = parseAttributes(open.info.trim());
-    if (open.meta?.unclosed) fail(open, `'::: ${open.info.trim()}' is never closed`, 'end the block with a line holding only :::');
+    if (open.meta?.unclosed) fail(open, msg('markdown.div-never-closed', { block: `::: ${open.info.trim()}` }), msg('markdown.div-never-closed-hint'));
     const name = attrs.classes[0];
     if (!name || !DIVS.has(name)) {
-      fail(open, `unknown block '::: ${open.info.trim()}'`, `use one of: ${[...DIVS].join(', ')}`);
+      fail(open, msg('markdown.unknown-block', { block: `::: ${open.info.trim()}` }), msg('markdown.unknown-block-hint', { blocks: [...DIVS] }));
     }
     i++;
     const inner = walkBlocks('fenced_div_close', () => s);
@@ -185,11 +186,11 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
     switch (name) {
       case 'notes':
         if (s) s.notes.push(...inner);
-        else fail(open, '::: notes before the first heading', 'put notes inside a slide');
+        else fail(open, msg('markdown.notes-before-heading'), msg('markdown.notes-before-heading-hint'));
         return 'notes';
       case 'columns': {
         const cols = inner.filter((b) => b.type === 'columns').flatMap((b) => (b as { columns: Block[][] }).columns);
-        if (!cols.length || inner.some((b) => b.type !== 'columns')) fail(open, '::: columns must contain only ::: column blocks');
+        if (!cols.length || inner.some((b) => b.type !== 'columns')) fail(open, msg('markdown.columns-only-column'), msg('markdown.columns-only-column-hint'));
         return { type: 'columns', columns: cols };
       }
       case 'column':
@@ -198,7 +199,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
         return { type: 'callout', blocks: inner };
       case 'table': {
         const table = inner.find((b) => b.type === 'table');
-        if (!table) fail(open, '::: table must contain a Markdown table');
+        if (!table) fail(open, msg('markdown.table-needs-table'), msg('markdown.table-needs-table-hint'));
         if (table && attrs.values.caption) (table as TableBlock).caption = attrs.values.caption;
         return table;
       }
@@ -206,7 +207,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
         const id = attrs.values.id ?? attrs.id;
         const built = id ? rendered.charts.get(id) : undefined;
         if (!built) {
-          fail(open, `unknown chart '${id ?? ''}'`, 'insert charts with {{#chart "id"}}…{{/chart}}; ids come from the template\'s charts.yaml');
+          fail(open, msg('markdown.unknown-chart', { id: id ?? '' }), msg('markdown.unknown-chart-hint'));
           return undefined;
         }
         for (const f of built.factIds) {
@@ -228,7 +229,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
   const readKpis = (open: Token, inner: Block[]): Block | undefined => {
     const list = inner.find((b) => b.type === 'list');
     if (!list || list.type !== 'list') {
-      fail(open, '::: kpis needs a list: "- **figure** label" with an optional second line for the change');
+      fail(open, msg('markdown.kpis-need-list'), msg('markdown.kpis-need-list-hint'));
       return undefined;
     }
     const items = list.items.map((item) => {
@@ -236,7 +237,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
       const rest = item.runs.filter((r) => !r.bold);
       const figure = runsText(figureRuns);
       const m = /^([超约近小于不足]*[-\d.]+)(.*)$/.exec(figure);
-      if (!m) fail(open, `KPI figure '${figure}' does not start with a number`, 'write **{{value "id"}}{{unitOf "id"}}** as the first part of the item');
+      if (!m) fail(open, msg('markdown.kpi-not-number', { figure }), msg('markdown.kpi-not-number-hint'));
       // "label｜change" splits the label from the change line.
       const text = runsText(rest).trim();
       const [label, change] = text.split(/[｜|]/);
@@ -248,14 +249,14 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
         ...(figureRuns.find((r) => r.cite)?.cite ? { cite: figureRuns.find((r) => r.cite)!.cite } : {}),
       };
     });
-    if (items.length > 4) fail(open, `a KPI slide holds at most 4 cards, found ${items.length}`, 'split the cards over two ::: kpis blocks on separate slides');
+    if (items.length > 4) fail(open, msg('markdown.kpis-too-many', { count: items.length }), msg('markdown.kpis-too-many-hint'));
     return { type: 'kpis', items };
   };
 
   const readTimeline = (open: Token, inner: Block[]): Block | undefined => {
     const list = inner.find((b) => b.type === 'list');
     if (!list || list.type !== 'list') {
-      fail(open, '::: timeline needs a list: "- **date** event"');
+      fail(open, msg('markdown.timeline-needs-list'), msg('markdown.timeline-needs-list-hint'));
       return undefined;
     }
     return {
@@ -269,7 +270,7 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
 
   // Text before the first heading has no slide to go on.
   const leading = walkBlocks(null, () => undefined);
-  if (leading.length) fail(tokens[0], 'text before the first heading', 'start the document with a # or ## heading');
+  if (leading.length) fail(tokens[0], msg('markdown.text-before-heading'), msg('markdown.text-before-heading-hint'));
   while (i < tokens.length) {
     const s = current!;
     s.blocks.push(...walkBlocks(null, () => s));

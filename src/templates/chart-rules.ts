@@ -12,8 +12,8 @@
 import type { ChartKind } from '../model/chart.js';
 import type { Fact, RankFact, ValueFact } from '../facts/model.js';
 import { formatFigure } from '../format/numbers.js';
-import { lookupError } from './lookup.js';
-import { msg, type Params } from '../i18n/index.js';
+import { LookupError } from './lookup.js';
+import { msg, type Message } from '../i18n/index.js';
 
 export interface RawSeries {
   label: string;
@@ -32,11 +32,12 @@ export interface AxisChoice {
   title: string;
 }
 
-function fail(id: string, key: string, params: Params = {}): never {
-  throw lookupError(`chart.${key}`, { id, ...params });
-}
+/** A chart kind as the user reads it (柱形图 / column). */
+const kindName = (kind: ChartKind) => msg(`chart.kind.${kind}`);
 
-const unitName = (u: string) => u || msg('chart.no-unit');
+function fail(id: string, text: Message, hint?: Message): never {
+  throw new LookupError(msg('chart.problem', { id, text }), hint);
+}
 
 /** Kinds that draw a series as a line: every series of a line chart, all but the first of a combo. */
 function drawnAsLine(kind: ChartKind, index: number): boolean {
@@ -47,34 +48,34 @@ export function checkKind(id: string, def: { kind: ChartKind; whole?: string }, 
   const facts = raw.flatMap((s) => s.facts.filter((f): f is ValueFact | RankFact => f != null));
   const ranks = facts.filter((f) => f.kind === 'rank').length;
   if (ranks && def.kind !== 'rank') {
-    fail(id, 'rank-as-quantity', { kind: def.kind });
+    fail(id, msg('chart-rule.ranks-as-quantity', { kind: kindName(def.kind) }), msg('chart-rule.use-rank'));
   }
-  if (def.kind === 'rank' && ranks !== facts.length) fail(id, 'rank-only-ranks');
+  if (def.kind === 'rank' && ranks !== facts.length) fail(id, msg('chart-rule.rank-only'), msg('chart-rule.use-column-for-figures'));
   if (timeSeries && (def.kind === 'hbar' || def.kind === 'doughnut')) {
-    fail(id, 'time-series-axis', { kind: def.kind });
+    fail(id, msg('chart-rule.needs-time-axis', { kind: kindName(def.kind) }), msg('chart-rule.use-column-or-line'));
   }
   if (!timeSeries && (def.kind === 'line' || def.kind === 'combo')) {
-    fail(id, 'line-needs-time', { kind: def.kind });
+    fail(id, msg('chart-rule.joins-points', { kind: kindName(def.kind) }), msg('chart-rule.use-column-or-series'));
   }
   raw.forEach((s, i) => {
     const points = s.facts.filter((f) => f != null).length;
     if (drawnAsLine(def.kind, i) && points === 2) {
-      fail(id, def.kind === 'combo' ? 'two-point-combo' : 'two-point-line', { series: s.label });
+      fail(id, msg('chart-rule.two-point-line', { label: s.label }), msg(def.kind === 'combo' ? 'chart-rule.two-point-combo-hint' : 'chart-rule.two-point-line-hint'));
     }
   });
   if (def.kind === 'doughnut' && !def.whole) {
-    fail(id, 'doughnut-needs-whole');
+    fail(id, msg('chart-rule.doughnut-needs-whole'), msg('chart-rule.doughnut-needs-whole-hint'));
   }
-  if (def.whole && def.kind !== 'doughnut') fail(id, 'whole-not-doughnut');
+  if (def.whole && def.kind !== 'doughnut') fail(id, msg('chart-rule.whole-doughnut-only'));
 }
 
 /** The doughnut's items must be parts of the declared whole; returns the uncovered rest, if any. */
 export function checkWhole(id: string, parts: RawSeries, whole: Fact): RawSeries['remainder'] {
-  if (whole.kind === 'rank') fail(id, 'whole-is-rank', { whole: whole.id });
-  if (whole.unit !== parts.unit) fail(id, 'whole-unit', { whole: whole.id, wholeUnit: unitName(whole.unit), partUnit: unitName(parts.unit) });
+  if (whole.kind === 'rank') fail(id, msg('chart-rule.whole-is-rank', { whole: whole.id }));
+  if (whole.unit !== parts.unit) fail(id, msg('chart-rule.whole-unit', { whole: whole.id, unit: whole.unit || msg('chart-rule.no-unit'), partsUnit: parts.unit || msg('chart-rule.no-unit') }));
   const items = parts.facts.filter((f): f is ValueFact => f != null && f.kind !== 'rank');
   const sum = items.reduce((a, f) => a + f.value, 0);
-  if (sum > whole.value * (1 + 1e-9)) fail(id, 'parts-exceed-whole', { sum, whole: whole.id, value: whole.value });
+  if (sum > whole.value * (1 + 1e-9)) fail(id, msg('chart-rule.parts-exceed-whole', { sum, whole: whole.id, value: whole.value }), msg('chart-rule.parts-exceed-whole-hint'));
   const rest = whole.value - sum;
   if (rest <= whole.value * 1e-9) return undefined;
   const exact = whole.qualifier === 'exact' && items.every((f) => f.qualifier === 'exact');
@@ -99,9 +100,9 @@ export function assignAxes(id: string, kind: ChartKind, raw: RawSeries[]): AxisC
   const units = [...new Set(raw.map((s) => s.unit))];
   if (kind === 'rank') return raw.map(() => ({ side: 'left', divisor: 1, title: '位次' }));
   if (units.length > 1 && kind !== 'combo') {
-    fail(id, 'units-share-axis', { units: units.map(unitName) });
+    fail(id, msg('chart-rule.mixed-units', { units: units.map((u) => u || msg('chart-rule.no-unit')) }), msg('chart-rule.mixed-units-hint'));
   }
-  if (units.length > 2) fail(id, 'combo-too-many-units', { count: units.length, units: units.map(unitName) });
+  if (units.length > 2) fail(id, msg('chart-rule.combo-two-axes', { count: units.length, units }));
   const sideOf = (s: RawSeries): 'left' | 'right' => (units.indexOf(s.unit) === 0 ? 'left' : 'right');
   const scales = new Map(
     (['left', 'right'] as const).map((side) => {

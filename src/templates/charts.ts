@@ -10,7 +10,8 @@ import type { Fact, RankFact, TargetFact, ValueFact } from '../facts/model.js';
 import { formatFigure, formatMovement, formatRank, qualifierStyleOf } from '../format/numbers.js';
 import { compareIso, formatChineseDate } from '../format/dates.js';
 import { describeChart } from '../charts/alt.js';
-import { lookupError, type FactLookup } from './lookup.js';
+import { LookupError, type FactLookup } from './lookup.js';
+import { msg } from '../i18n/index.js';
 import type { CitationRegistry } from './citations.js';
 import { assignAxes, checkKind, checkWhole, type RawSeries } from './chart-rules.js';
 
@@ -37,12 +38,12 @@ export const chartDefinitionSchema = z
     output: z.enum(['native', 'image']).optional(),
   })
   .strict()
-  .refine((d) => Boolean(d.series?.length) !== Boolean(d.items?.length), { message: 'give either series: or items:, not both' });
+  .refine((d) => Boolean(d.series?.length) !== Boolean(d.items?.length), { message: 'template.chart-series-or-items' });
 
 export type ChartDefinition = z.infer<typeof chartDefinitionSchema>;
 /** Every chart id (charts.yaml keys, inline id="…") names a file in --format md output: no path can hide in it. */
 export const CHART_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const CHART_ID_HINT = 'chart ids use lower-case letters, digits and hyphens (at most 64), e.g. fiveg-growth';
+export const CHART_ID_HINT = 'template.chart-id-format';
 export const chartFileSchema = z.record(z.string().regex(CHART_ID, { message: CHART_ID_HINT }), chartDefinitionSchema);
 
 export interface BuiltChart {
@@ -85,12 +86,12 @@ export function buildChart(id: string, def: ChartDefinition, lookup: FactLookup,
 
   if (def.series?.length) {
     if (def.names && def.names.length !== def.series.length) {
-      throw lookupError('chart.names-count', { id, series: def.series.length, names: def.names.length });
+      throw new LookupError(msg('template.chart-names-count', { id, series: def.series.length, names: def.names.length }), msg('template.chart-names-count-hint'));
     }
     const all = def.series.map((sid) =>
       (lookup.series(sid).points as SeriesPoint[]).filter((p) => (!def.from || p.asOf >= def.from) && (!def.to || p.asOf.slice(0, def.to.length) <= def.to)),
     );
-    if (!all.flat().length) throw lookupError('chart.no-points', { id });
+    if (!all.flat().length) throw new LookupError(msg(def.from || def.to ? 'template.chart-no-points-in-range' : 'template.chart-no-points', { id }), msg('template.chart-no-points-hint'));
     // One category per date, in time order; the renderers space them by the time between them.
     dates = [...new Set(all.flat().map(dateOf))].sort(compareIso);
     labels = dates.map(dateLabel);
@@ -110,12 +111,12 @@ export function buildChart(id: string, def: ChartDefinition, lookup: FactLookup,
   } else {
     const facts = def.items!.map((it) => ({ it, f: lookup.fact(it.fact) }));
     for (const { it, f } of facts) {
-      if (f.kind === 'target') throw lookupError('chart.target-item', { id, fact: it.fact });
+      if (f.kind === 'target') throw new LookupError(msg('template.chart-item-target', { id, item: it.fact }), msg('template.chart-item-target-hint'));
     }
     labels = facts.map(({ it, f }) => it.label ?? lookup.entity(f.subject).short ?? lookup.entity(f.subject).name);
     const units = [...new Set(facts.map(({ f }) => unitOf(f)))];
     if (units.length > 1) {
-      throw lookupError('chart.items-mix-units', { id, units });
+      throw new LookupError(msg('template.chart-mixed-units', { id, units }), msg('template.chart-mixed-units-hint'));
     }
     raw = [{ label: def.title, facts: facts.map(({ f }) => f as SeriesPoint), unit: units[0] }];
     for (const { f } of facts) used.push(f as SeriesPoint);

@@ -3,41 +3,35 @@
  * tag. Unknown ids throw LookupError, which the renderer turns into a
  * template error at the calling line.
  */
-import { msg, t, type Message, type Params } from '../i18n/index.js';
 import type { Fact, FactBase, Indicator, Ranking, TargetFact, ValueFact, RankFact } from '../facts/model.js';
 import type { EntityRecord, MilestoneRecord } from '../facts/schema.js';
 import { compareIso } from '../format/dates.js';
+import { msg, render, type Text } from '../i18n/index.js';
+import { closest } from '../util/closest.js';
 
-/** A helper's error; `text` is the catalogue message shown to the user when there is one (the English `message` otherwise). */
+/** A helper's error: a catalogue message, and for an unknown id the closest id in the data. */
 export class LookupError extends Error {
-  constructor(message: string, readonly text?: Message) {
-    super(message);
+  constructor(
+    readonly text: Text,
+    readonly hint?: Text,
+    /** Unknown id: what was asked for and the nearest data id, so both places can be named. */
+    readonly unknownId?: { id: string; near?: string },
+  ) {
+    // For library callers that read .message: the English text and what to do.
+    super(hint ? `${render(text, 'en')}; ${render(hint, 'en')}` : render(text, 'en'));
   }
 }
 
-/** A LookupError from a catalogue message: English in `message` (logs, tests), the user's language when shown. */
-export function lookupError(id: string, params: Params): LookupError {
-  return new LookupError(t(id, params, 'en'), msg(id, params));
-}
+const KINDS = new Set(['fact', 'indicator', 'ranking', 'series', 'entity', 'target', 'milestone']);
 
-function closest(id: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestScore = 0;
-  for (const c of candidates) {
-    // Shared-prefix length is a cheap, good-enough similarity for hyphenated ids.
-    let i = 0;
-    while (i < id.length && i < c.length && id[i] === c[i]) i++;
-    if (i > bestScore) {
-      bestScore = i;
-      best = c;
-    }
-  }
-  return bestScore >= 4 ? best : undefined;
-}
-
-function unknown(kind: string, id: string, candidates: Iterable<string>): never {
-  const guess = closest(id, candidates);
-  throw new LookupError(`unknown ${kind} '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
+/** An id the data lacks: say so with the closest data id, only when it is close. */
+export function unknown(kind: string, id: string, candidates: Iterable<string>): never {
+  const near = closest(id, candidates);
+  throw new LookupError(
+    msg('template.unknown-id', { kind: KINDS.has(kind) ? msg(`kind.${kind}`) : kind, id }),
+    near ? undefined : msg('template.list-ids-hint'),
+    { id, near },
+  );
 }
 
 export class FactLookup {
@@ -54,13 +48,13 @@ export class FactLookup {
 
   valueFact(id: string): ValueFact | TargetFact {
     const f = this.fact(id);
-    if (f.kind === 'rank') throw new LookupError(`'${id}' is a ranking; use the rank helper`);
+    if (f.kind === 'rank') throw new LookupError(msg('template.is-ranking', { id }), msg('template.is-ranking-hint'));
     return f;
   }
 
   rankFact(id: string): RankFact {
     const f = this.fact(id);
-    if (f.kind !== 'rank') throw new LookupError(`'${id}' is not a ranking`);
+    if (f.kind !== 'rank') throw new LookupError(msg('template.not-ranking', { id }), msg('template.not-ranking-hint'));
     return f;
   }
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { yamlToJs } from '../util/yaml-value.js';
 import { TemplateError, type Problem } from '../errors.js';
+import { msg } from '../i18n/index.js';
+import { describeIssue } from '../facts/load.js';
+import { yamlSyntaxProblem } from '../util/yaml-errors.js';
 import { sanitizeDeep } from '../util/sanitize.js';
 import { defaultTheme } from '../model/default-theme.js';
 import type { Theme } from '../model/theme.js';
@@ -13,19 +16,21 @@ export interface TemplateFiles {
   dir: string;
   /** Path relative to the folder → text. */
   files: Map<string, string>;
+  /** Path relative to the folder → where the file really is (as shown in messages), for files inherited with extends:. */
+  origins?: Map<string, string>;
 }
 
 // YAML reads an all-digit colour such as 595959 as a number; take it back as text.
 const hex = z.preprocess(
   (v) => (typeof v === 'number' && Number.isInteger(v) ? String(v).padStart(6, '0') : v),
-  z.string().regex(/^[0-9A-Fa-f]{6}$/, { message: 'colours are 6 hex digits without #, e.g. C00000' }),
+  z.string().regex(/^[0-9A-Fa-f]{6}$/, { message: 'template.colour-format' }),
 );
 
 /** Font sizes in points: readable on a slide or a page, and inside OOXML's range (1–4000 pt). */
 const pointSize = z
   .number()
-  .min(6, { message: 'font sizes are in points, at least 6 (a size of 0 or below cannot be drawn)' })
-  .max(120, { message: 'font sizes are in points, at most 120' });
+  .min(6, { message: 'template.font-size-min' })
+  .max(120, { message: 'template.font-size-max' });
 
 const themeOverride = z
   .object({
@@ -51,7 +56,7 @@ const themeOverride = z
 
 export const manifestSchema = z
   .object({
-    name: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().regex(/^[a-z0-9-]+$/, { message: 'template.name-format' }),
     description: z.string(),
     /** Template whose files this one inherits (read by the CLI before this stage). */
     extends: z.string().optional(),
@@ -84,15 +89,13 @@ function templateYamlValue(doc: Parameters<typeof yamlToJs>[0], counter: LineCou
   return v.value;
 }
 
-function parseYaml(dir: string, name: string, text: string): { value: unknown; locate: (path: PropertyKey[]) => number } {
+function parseYaml(file: string, text: string): { value: unknown; locate: (path: PropertyKey[]) => number; lines: string[] } {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    throw new TemplateError([{ file: `${dir}/${name}`, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col, message: `YAML syntax error: ${e.message.split('\n')[0]}` }]);
-  }
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) throw new TemplateError([yamlSyntaxProblem(file, text, doc.errors[0], counter)]);
   return {
-    value: sanitizeDeep(templateYamlValue(doc, counter, `${dir}/${name}`) ?? {}),
+    lines: text.split(/\r\n|\r|\n/),
+    value: sanitizeDeep(templateYamlValue(doc, counter, file) ?? {}),
     locate: (path) => {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number] } | undefined;
@@ -103,33 +106,33 @@ function parseYaml(dir: string, name: string, text: string): { value: unknown; l
   };
 }
 
-function schemaProblems(file: string, error: z.ZodError, locate: (path: PropertyKey[]) => number): Problem[] {
-  return error.issues.map((i) => ({
-    file,
-    line: locate(i.path),
-    message: `${i.path.length ? `'${i.path.join('.')}': ` : ''}${i.message}`,
-    hint: 'see "Templates" in the README for the manifest fields',
-  }));
+function schemaProblems(file: string, error: z.ZodError, y: { locate: (path: PropertyKey[]) => number; lines: string[] }): Problem[] {
+  return error.issues.map((i) => {
+    const line = y.locate(i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]] : i.path);
+    const d = describeIssue({ ...i, path: i.path.length ? [i.path.map(String).join('.')] : [] } as z.core.$ZodIssue, y.lines[line - 1] ?? '');
+    return { file, line, message: d.message, hint: d.hint ?? msg('template.manifest-hint') };
+  });
 }
 
 export function loadTemplate(files: TemplateFiles): LoadedTemplate {
   const manifestText = files.files.get('template.yaml');
   if (manifestText === undefined) {
-    throw new TemplateError([{ file: files.dir, message: 'not a template folder: template.yaml is missing', hint: 'pick a folder under templates/ or add a template.yaml manifest' }]);
+    throw new TemplateError([{ file: files.dir, message: msg('template.no-manifest'), hint: msg('template.no-manifest-hint') }]);
   }
-  const m = parseYaml(files.dir, 'template.yaml', manifestText);
+  const displayOf = (name: string) => files.origins?.get(name) ?? `${files.dir}/${name}`;
+  const m = parseYaml(displayOf('template.yaml'), manifestText);
   const parsed = manifestSchema.safeParse(m.value);
-  if (!parsed.success) throw new TemplateError(schemaProblems(`${files.dir}/template.yaml`, parsed.error, m.locate));
+  if (!parsed.success) throw new TemplateError(schemaProblems(displayOf('template.yaml'), parsed.error, m));
   const manifest = parsed.data;
   if (!files.files.has(manifest.entry)) {
-    throw new TemplateError([{ file: `${files.dir}/template.yaml`, line: m.locate(['entry']), message: `entry file '${manifest.entry}' does not exist in ${files.dir}` }]);
+    throw new TemplateError([{ file: displayOf('template.yaml'), line: m.locate(['entry']), message: msg('template.entry-missing', { entry: manifest.entry, dir: files.dir }), hint: msg('template.entry-missing-hint') }]);
   }
   let charts: Record<string, ChartDefinition> = {};
   const chartsText = files.files.get('charts.yaml');
   if (chartsText !== undefined) {
-    const c = parseYaml(files.dir, 'charts.yaml', chartsText);
+    const c = parseYaml(displayOf('charts.yaml'), chartsText);
     const pc = chartFileSchema.safeParse(c.value);
-    if (!pc.success) throw new TemplateError(schemaProblems(`${files.dir}/charts.yaml`, pc.error, c.locate));
+    if (!pc.success) throw new TemplateError(schemaProblems(displayOf('charts.yaml'), pc.error, c));
     charts = pc.data;
   }
   const o = manifest.theme ?? {};

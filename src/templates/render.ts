@@ -5,9 +5,10 @@
  */
 import Handlebars from 'handlebars';
 import type { FactBase } from '../facts/model.js';
-import { TemplateError } from '../errors.js';
+import { TemplateError, type Problem } from '../errors.js';
+import { hasMessage, MessageRangeError, msg, render, t, type Text } from '../i18n/index.js';
+import { closest, editDistance } from '../util/closest.js';
 import type { SourceLocation, StageResult, Warning } from '../model/document.js';
-import { msg, type Message } from '../i18n/index.js';
 import { LIMITS } from '../limits.js';
 import { sanitizeDeep, sanitizeText } from '../util/sanitize.js';
 import { CitationRegistry } from './citations.js';
@@ -30,25 +31,35 @@ export interface RenderedTemplate {
 
 /** Error raised inside a helper or partial, tagged with where it happened (`text`/`hint`: catalogue messages, when it has them). */
 class LocatedError extends Error {
-  constructor(message: string, readonly file: string, readonly line?: number, readonly column?: number, readonly text?: Message, readonly hint?: Message) {
-    super(message);
+  constructor(
+    readonly text: Text,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
+    readonly hint?: Text,
+    /** Problems elsewhere that belong to the same mistake (a data id one edit away). */
+    readonly related: Problem[] = [],
+  ) {
+    super(render(text, 'en'));
   }
 }
 
 /** A partial or the whole template produced more Markdown than any briefing needs (or nested too deep): stop now, not after gigabytes. */
 function outputLimit(file: string, kind: 'size' | 'depth'): LocatedError {
   return kind === 'size'
-    ? new LocatedError('limits.markdown', file, undefined, undefined, msg('limits.markdown', { max: LIMITS.markdownChars / 1024 / 1024 }), msg('limits.markdown-hint'))
-    : new LocatedError('limits.partial-depth', file, undefined, undefined, msg('limits.partial-depth', { max: LIMITS.partialDepth }), msg('limits.partial-depth-hint'));
+    ? new LocatedError(msg('limits.markdown', { max: LIMITS.markdownChars / 1024 / 1024 }), file, undefined, undefined, msg('limits.markdown-hint'))
+    : new LocatedError(msg('limits.partial-depth', { max: LIMITS.partialDepth }), file, undefined, undefined, msg('limits.partial-depth-hint'));
 }
 
 type Helper = (...args: unknown[]) => unknown;
 
 export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: Record<string, unknown> = {}): StageResult<RenderedTemplate> {
   const { dir } = template.files;
+  // An inherited file is named where it really is, not inside the variant's folder.
+  const displayOf = (name: string) => template.files.origins?.get(name) ?? `${dir}/${name}`;
   const fileNames: string[] = [];
   const fileIndex = (name: string) => {
-    const display = `${dir}/${name}`;
+    const display = displayOf(name);
     const i = fileNames.indexOf(display);
     return i >= 0 ? i : fileNames.push(display) - 1;
   };
@@ -63,7 +74,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   const helpers: Record<string, Helper> = {
     ...figureHelpers(lookup, registry),
     ...generalHelpers(lookup, registry),
-    chart: chartHelper(template, lookup, registry, charts, () => stack[stack.length - 1] ?? `${dir}/${template.manifest.entry}`, warnings),
+    chart: chartHelper(template, lookup, registry, charts, () => stack[stack.length - 1] ?? displayOf(template.manifest.entry), warnings),
   };
   for (const [name, fn] of Object.entries(helpers)) {
     hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
@@ -72,9 +83,15 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
       } catch (e) {
         if (e instanceof LocatedError) throw e;
         const loc = (args[args.length - 1] as { loc?: hbs.AST.SourceLocation })?.loc;
-        const msg = e instanceof LookupError || e instanceof RangeError ? e.message : String((e as Error).message ?? e);
-        const text = e instanceof LookupError ? e.text : undefined;
-        throw new LocatedError(`${name}: ${msg}`, stack[stack.length - 1] ?? `${dir}/${template.manifest.entry}`, loc?.start.line, loc ? loc.start.column + 1 : undefined, text);
+        const file = stack[stack.length - 1] ?? displayOf(template.manifest.entry);
+        const [line, column] = [loc?.start.line, loc ? loc.start.column + 1 : undefined];
+        const text = e instanceof LookupError || e instanceof MessageRangeError ? e.text : String((e as Error).message ?? e);
+        const message = msg('template.in-helper', { helper: name, text });
+        if (e instanceof LookupError && e.unknownId?.near) {
+          const { hint, related } = nearDataId(e.unknownId.id, e.unknownId.near, fb, `${file}:${line ?? 1}`);
+          throw new LocatedError(message, file, line, column, hint, related);
+        }
+        throw new LocatedError(message, file, line, column, e instanceof LookupError ? e.hint : undefined);
       }
     });
   }
@@ -85,7 +102,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   const knownHelpers = Object.fromEntries([...ours, DATA_HELPER, OUTPUT_HELPER].map((k) => [k, true]));
   let produced = 0;
   const compileFile = (name: string) => {
-    const display = `${dir}/${name}`;
+    const display = displayOf(name);
     const source = sanitizeText(template.files.files.get(name)!);
     let ast: hbs.AST.Program;
     try {
@@ -125,8 +142,8 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
     // The context (as-of labels, change rows) is data too: no markers, no control characters.
     output = entry(sanitizeDeep({ ...context, meta: template.manifest.meta }));
   } catch (e) {
-    const le = e instanceof LocatedError ? e : located(e, `${dir}/${template.manifest.entry}`);
-    throw new TemplateError([{ file: le.file, line: le.line, column: le.column, message: le.text ?? le.message, hint: le.hint ?? hintFor(le.message) }]);
+    const le = e instanceof LocatedError ? e : located(e, displayOf(template.manifest.entry));
+    throw new TemplateError([{ file: le.file, line: le.line, column: le.column, message: le.text, hint: le.hint }, ...le.related]);
   }
   const { text, lines } = stripMarkers(output, fileNames);
   return { result: { markdown: text, lines, charts, registry }, warnings };
@@ -158,7 +175,13 @@ function located(e: unknown, file: string): LocatedError {
     .replace(/ - \d+:\d+\s*$/m, '')
     .replace(/\[object Object\]/g, 'the data')
     .split('\n')[0];
-  return new LocatedError(clean, file, line, column);
+  // Handlebars' own words ("knownHelpersOnly", "Expecting 'ID'") mean nothing to our users.
+  const field = /"([^"]+)" not defined in/.exec(clean)?.[1];
+  if (field) return new LocatedError(msg('template.missing-field', { field }), file, line, column, msg('template.missing-field-hint'));
+  const helper = /unknown helper (\S+)/.exec(clean)?.[1];
+  if (helper) return new LocatedError(msg('template.unknown-helper', { helper }), file, line, column, msg('template.unknown-helper-hint'));
+  if (parse) return new LocatedError(msg('template.syntax'), file, line, column, msg('template.syntax-hint'));
+  return new LocatedError(msg('template.error', { detail: clean }), file, line, column);
 }
 
 /** Handlebars reports an unclosed block at the end of the file; point at its opening instead. */
@@ -172,7 +195,7 @@ function unclosedBlock(source: string, file: string): LocatedError | undefined {
   });
   const open = stack.pop();
   if (!open) return undefined;
-  return new LocatedError(`{{#${open.name}}} is never closed`, file, open.line);
+  return new LocatedError(msg('template.never-closed', { block: `{{#${open.name}}}` }), file, open.line, undefined, msg('template.never-closed-hint', { close: `{{/${open.name}}}` }));
 }
 
 /** Unknown partials fail at run time without a line; check them when compiling. */
@@ -183,7 +206,14 @@ function checkPartials(ast: hbs.AST.Program, known: Set<string>, file: string): 
     if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression') {
       const name = String(n.name.original);
       if (!known.has(name)) {
-        throw new LocatedError(`unknown partial '${name}' (partials: ${[...known].join(', ') || 'none'})`, file, n.loc?.start.line, n.loc ? n.loc.start.column + 1 : undefined);
+        const near = closest(name, known);
+        throw new LocatedError(
+          msg('template.unknown-partial', { name }),
+          file,
+          n.loc?.start.line,
+          n.loc ? n.loc.start.column + 1 : undefined,
+          near ? msg('template.did-you-mean', { near }) : msg('template.unknown-partial-hint', { partials: known.size ? [...known] : msg('io.none') }),
+        );
       }
     }
     for (const key of ['body', 'program', 'inverse']) {
@@ -195,14 +225,19 @@ function checkPartials(ast: hbs.AST.Program, known: Set<string>, file: string): 
   visit(ast);
 }
 
-function hintFor(message: string): string | undefined {
-  if (/not defined in/.test(message)) return 'the field does not exist: check its spelling, or guard it with {{#if}}';
-  if (/unknown helper/.test(message)) return 'see the list of helpers in the README';
-  if (/never closed/.test(message)) return 'add the matching {{/…}} where the block ends';
-  if (/unknown partial/.test(message)) return 'partials live in the template folder under partials/NAME.hbs';
-  if (/unknown (fact|series|indicator|ranking|entity|target)/.test(message)) return 'run `gen-report list` to see the ids available';
-  if (/not comparable|repeats the same value/.test(message)) return 'compare points that measure the same thing, or show the figures separately';
-  return undefined;
+/**
+ * The template asks for an id the data lacks, and the data has one close to
+ * it. Name both places: either may hold the typo. One edit apart, the data
+ * file and line get a problem of their own.
+ */
+function nearDataId(id: string, near: string, fb: FactBase, templateAt: string): { hint: Text; related: Problem[] } {
+  const at = fb.locations.get(near);
+  const where = at ? `${at.file}:${at.line}` : '?';
+  if (editDistance(id, near) > 1 || !at) return { hint: msg('template.near-id', { near, where }), related: [] };
+  return {
+    hint: msg('template.near-one-edit', { near, where }),
+    related: [{ file: at.file, line: at.line, column: at.column, message: msg('template.data-id-one-edit', { near, id }), hint: msg('template.data-id-one-edit-hint', { where: templateAt }) }],
+  };
 }
 
 /**
@@ -241,7 +276,13 @@ function chartHelper(
     let def;
     if (named) {
       def = template.charts[named];
-      if (!def) throw new LookupError(`unknown chart '${named}' (charts.yaml defines: ${Object.keys(template.charts).join(', ') || 'none'})`);
+      if (!def) {
+        const near = closest(named, Object.keys(template.charts));
+        throw new LookupError(
+          msg('template.unknown-chart', { id: named }),
+          near ? msg('template.did-you-mean', { near }) : msg('template.unknown-chart-hint', { charts: Object.keys(template.charts).length ? Object.keys(template.charts) : msg('io.none') }),
+        );
+      }
       id = named;
     } else {
       const h = options.hash as Record<string, string>;
@@ -254,16 +295,18 @@ function chartHelper(
         to: h.to,
       };
       const parsed = chartDefinitionSchema.safeParse(raw);
-      if (!parsed.success) throw new LookupError(`inline chart: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'spec'}: ${i.message}`).join('; ')}`);
+      if (!parsed.success) {
+        throw new LookupError(msg('template.inline-chart', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || 'spec'}: ${hasMessage(i.message, 'en') ? t(i.message) : i.message}`).join('; ') }));
+      }
       def = parsed.data;
       id = h.id ?? `chart-${createHash('sha1').update(JSON.stringify(raw)).digest('hex').slice(0, 8)}`;
-      if (typeof id !== 'string' || !CHART_ID.test(id)) throw new LookupError(`inline chart id '${String(id)}' is not allowed: ${CHART_ID_HINT}`);
+      if (typeof id !== 'string' || !CHART_ID.test(id)) throw new LookupError(msg('template.inline-chart-id', { id: String(id) }), msg(CHART_ID_HINT, { field: 'id' }));
     }
     const line = (options as { loc?: hbs.AST.SourceLocation }).loc?.start.line;
     const earlier = defs.get(id);
     if (earlier && JSON.stringify(earlier.def) !== JSON.stringify(def)) {
       // The model would show the first chart twice.
-      throw new LookupError(`chart id '${id}' is already used by a different chart (${earlier.where}); give each chart its own id`);
+      throw new LookupError(msg('template.chart-id-taken', { id, where: earlier.where }), msg('chart.id-twice-hint'));
     }
     if (!earlier) defs.set(id, { def, where: `${currentFile()}${line ? `:${line}` : ''}` });
     if (!charts.has(id)) {

@@ -23,6 +23,8 @@ export function yamlToJs(doc: Document, counter: LineCounter, file: string): { v
         return visit.BREAK;
       },
     });
+    // `title: *abc`: a value starting with * that was meant as text, not an alias.
+    if (/unresolved alias/i.test(String((e as Error)?.message))) return { problem: { file, line, message: msg('yaml.needs-quotes-start'), hint: msg('yaml.needs-quotes-hint') } };
     return { problem: { file, line, message: msg('yaml.alias-bomb', { max: MAX_ALIAS_COUNT }), hint: msg('yaml.alias-bomb-hint') } };
   }
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { render, setLanguage } from '../../src/i18n/index.js';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { existsSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
 import { renderCharts } from '../../src/charts/index.js';
@@ -30,6 +31,11 @@ function gb2312(): string {
   return decoder.decode(Uint8Array.from(bytes)) + '\u30fb\u2015';
 }
 
+
+// These tests read the library's messages in English (the CLI's default, Chinese, is tested in test/cli).
+beforeAll(() => setLanguage('en'));
+afterAll(() => setLanguage('zh-CN'));
+
 describe('font coverage check', () => {
   it('accepts every GB2312 character with the bundled fonts (both weights)', () => {
     const all = gb2312();
@@ -49,11 +55,11 @@ describe('font coverage check', () => {
     } catch (e) {
       const p = (e as ChartError).problems;
       expect(p).toHaveLength(1);
-      expect(p[0].message).toContain("chart 'g5-stations'");
-      expect(p[0].message).toContain("'𠀀' (U+20000)");
-      expect(p[0].message).toContain('title');
-      expect(p[0].hint).toMatch(/make-font-subset\.sh/);
-      expect(p[0].hint).toMatch(/fontFiles/);
+      expect(render(p[0].message, 'en')).toContain("chart 'g5-stations'");
+      expect(render(p[0].message, 'en')).toContain("'𠀀' (U+20000)");
+      expect(render(p[0].message, 'en')).toContain('title');
+      expect(render(p[0].hint, 'en')).toMatch(/make-font-subset\.sh/);
+      expect(render(p[0].hint, 'en')).toMatch(/fontFiles/);
     }
   });
 

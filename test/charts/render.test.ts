@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { render, setLanguage } from '../../src/i18n/index.js';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { createRequire } from 'node:module';
 import { loadImage } from '@napi-rs/canvas';
 import { MEDIA, renderCharts, rendererCount, rendererStats, pixelSize } from '../../src/charts/index.js';
@@ -34,6 +35,11 @@ function countColour(data: Uint8ClampedArray, hex: string): number {
 }
 
 const media: ChartMedium[] = ['slide', 'page'];
+
+
+// These tests read the library's messages in English (the CLI's default, Chinese, is tested in test/cli).
+beforeAll(() => setLanguage('en'));
+afterAll(() => setLanguage('zh-CN'));
 
 describe('renderCharts', () => {
   const { result, warnings } = renderCharts(allKinds, defaultTheme);
@@ -164,7 +170,7 @@ describe('chart checks', () => {
     const { warnings } = renderCharts([crowded], defaultTheme);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ code: 'chart-labels-dropped' });
-    expect(warnings[0].message).toMatch(/crowded.*\(page\).*副省级城市平均/);
+    expect(render(warnings[0].message, 'en')).toMatch(/crowded.*\(page\).*副省级城市平均/);
   });
 });
 

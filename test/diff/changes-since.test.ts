@@ -124,6 +124,6 @@ describe('validate and the change partial', () => {
     writeFileSync(partial, readFileSync(partial, 'utf8').replace('{{before}}', '{{befor}}'));
     const r = runCli(['validate', '--template', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/partials\/changes\.hbs:\d+:\d+: "befor" not defined/);
+    expect(r.stderr).toMatch(/partials\/changes\.hbs:\d+:\d+: 字段 befor 不存在/);
   });
 });

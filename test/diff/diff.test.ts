@@ -2,6 +2,7 @@
  * The diff stage on two fixture data folders (test/fixtures/diff/old → new:
  * a made-up March 2026 article), through the library and `gen-report diff`.
  */
+import { render, setLanguage } from '../../src/i18n/index.js';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -93,7 +94,7 @@ describe('diffFactBases', () => {
     const d = diffData(oldData, edited(oldData, 'source: qdrb-2024, para: 6', 'source: qdrb-2024, para: 7'));
     expect(d.result).toEqual([]);
     expect(d.warnings.map((w) => w.code)).toEqual(['diff-minor-changes']);
-    expect(d.warnings[0].message).toContain('qingdao-5g-base-stations@2024-03');
+    expect(render(d.warnings[0].message, 'en')).toContain('qingdao-5g-base-stations@2024-03');
   });
 
   it('with asOf, compares both sides as known on that date', () => {
@@ -179,7 +180,7 @@ describe('gen-report diff', () => {
     writeFileSync(path.join(bad, 'facts.yaml'), readFileSync(path.join(newDir, 'facts.yaml'), 'utf8').replace('value: 48000', 'value: "4.8万"'));
     const data = runCli(['diff', oldDir, bad]);
     expect(data.code).toBe(1);
-    expect(data.stderr).toMatch(/facts\.yaml:\d+:\d+: 'value' should be a number/);
+    expect(data.stderr).toMatch(/facts\.yaml:\d+:\d+: value 应该是数字，这里是文字/);
     for (const r of [usage, data]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });

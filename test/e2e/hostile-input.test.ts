@@ -4,6 +4,7 @@
  * specials, very long strings), the result is a clear stage error or a valid
  * package — never a crash, never a corrupt file.
  */
+import { render as renderText } from '../../src/i18n/index.js';
 import path from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
@@ -64,7 +65,12 @@ async function expectErrorOrValid(run: () => ReturnType<typeof build>) {
     result = await run();
   } catch (e) {
     expect(e, String(e)).toBeInstanceOf(StageError);
-    expect((e as StageError).problems[0].message.length).toBeGreaterThan(0);
+    // A message in both languages, never an id left unrendered.
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const text = renderText((e as StageError).problems[0].message, lang);
+      expect(text.length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/^[a-z-]+(\.[a-z0-9-]+)+$/);
+    }
     return;
   }
   for (const f of result.result.files) {

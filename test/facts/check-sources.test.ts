@@ -1,3 +1,4 @@
+import { render } from '../../src/i18n/index.js';
 import { skipWithoutSourceTexts, sourceTextsNote } from '../helpers/source-texts.js';
 import { describe, expect, it } from 'vitest';
 import { checkSources, normalizeForMatch, paragraphs } from '../../src/facts/check-sources.js';
@@ -53,33 +54,33 @@ describe('checkSources', () => {
     const problems = checkSources(fb, new Map([['a.txt', SEED]]));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'data.yaml', line: fb.locations.get('qingdao-5g@2024-03')!.line });
-    expect(problems[0].message).toContain("'3.87万个' is not in paragraph 2");
-    expect(problems[0].hint).toContain('nowhere');
+    expect(render(problems[0].message, 'en')).toContain("'3.87万个' is not in paragraph 2");
+    expect(render(problems[0].hint, 'en')).toContain('nowhere');
   });
 
   it('reports a figure in another paragraph and says which', () => {
     const problems = checkSources(base(point('3.78万个', 37800, 1)), new Map([['a.txt', SEED]]));
     expect(problems).toHaveLength(1);
-    expect(problems[0].hint).toContain('paragraph 2, 3');
+    expect(render(problems[0].hint, 'en')).toContain('paragraph 2, 3');
   });
 
   it('reports a paragraph beyond the end of the source', () => {
     const problems = checkSources(base(point('3.78万个', 37800, 9)), new Map([['a.txt', SEED]]));
-    expect(problems[0].message).toContain('paragraph 9 does not exist');
+    expect(render(problems[0].message, 'en')).toContain('paragraph 9 does not exist');
   });
 
   it('reports a source whose file is missing, at the source', () => {
     const fb = base(point('3.78万个', 37800, 2));
     const problems = checkSources(fb, new Map([['b.txt', SEED]]));
     expect(problems).toHaveLength(1);
-    expect(problems[0].message).toContain("file 'a.txt'");
+    expect(render(problems[0].message, 'en')).toContain("file 'a.txt'");
     expect(problems[0].line).toBe(fb.locations.get('s1')!.line);
   });
 
   it('checks alsoPrinted strings too', () => {
     const fb = base(point('3.78万个', 37800, 2).replace('        source:', '        alsoPrinted: [全国第一]\n        source:'));
     const problems = checkSources(fb, new Map([['a.txt', SEED]]));
-    expect(problems.map((p) => p.message)).toEqual(["'qingdao-5g@2024-03': '全国第一' is not in paragraph 2 of source 's1'"]);
+    expect(problems.map((p) => render(p.message, 'en'))).toEqual(["'qingdao-5g@2024-03': '全国第一' is not in paragraph 2 of source 's1'"]);
   });
 
   it.skipIf(skipWithoutSourceTexts)(`catches a wrong figure slipped into the real data${sourceTextsNote}`, () => {
@@ -100,6 +101,6 @@ describe('checkSources', () => {
     const broken: FactBase = { ...fb, facts: new Map(fb.facts).set(fact.id, { ...fact, para: fact.para + 1 }) };
     const problems = checkSources(broken, readSeeds());
     expect(problems).toHaveLength(1);
-    expect(problems[0].hint).toContain(`paragraph ${fact.para}`);
+    expect(render(problems[0].hint, 'en')).toContain(`paragraph ${fact.para}`);
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadFactBase } from '../../src/facts/load.js';
 import { DataError, formatProblem } from '../../src/errors.js';
+import { render } from '../../src/i18n/index.js';
 
 const root = fileURLToPath(new URL('../fixtures/data-errors/', import.meta.url));
 const cases = readdirSync(root).filter((n) => statSync(join(root, n)).isDirectory()).sort();
@@ -16,7 +17,10 @@ const cases = readdirSync(root).filter((n) => statSync(join(root, n)).isDirector
 interface Expected {
   file: string;
   line: number;
+  /** The English text (with --lang en) … */
   message: string;
+  /** … and the Chinese one (the default). */
+  zh: string;
 }
 
 function load(dir: string): unknown {
@@ -43,9 +47,10 @@ describe('broken data fixtures', () => {
     const err = load(dir);
     expect(err).toBeInstanceOf(DataError);
     const problems = (err as DataError).problems;
-    const all = problems.map(formatProblem).join('\n');
-    const hit = problems.find((p) => p.file === expected.file && p.line === expected.line && p.message.includes(expected.message));
+    const all = problems.map((p) => formatProblem(p, 'en')).join('\n');
+    const hit = problems.find((p) => p.file === expected.file && p.line === expected.line && render(p.message, 'en').includes(expected.message));
     expect(hit, `expected ${expected.file}:${expected.line} '${expected.message}', got:\n${all}`).toBeDefined();
+    expect(render(hit!.message, 'zh-CN'), problems.map((p) => formatProblem(p, 'zh-CN')).join('\n')).toContain(expected.zh);
     // Every problem says where it is, so the CLI can print file:line:column.
     for (const p of problems) {
       expect(p.file).toBeTruthy();

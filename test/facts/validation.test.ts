@@ -1,4 +1,5 @@
 /** Checks of the loader beyond the fixture table: date periods, warnings, record kinds. */
+import { render } from '../../src/i18n/index.js';
 import { describe, expect, it } from 'vitest';
 import { loadFactBase } from '../../src/facts/load.js';
 import { DataError } from '../../src/errors.js';
@@ -10,7 +11,7 @@ function problemsOf(text: string, asOf?: string): string[] {
     return [];
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
-    return e.problems.map((p) => p.message);
+    return e.problems.map((p) => render(p.message, 'en'));
   }
 }
 
@@ -44,7 +45,7 @@ describe('units and values', () => {
 
   it('asks for the qualifying word when the data claims one the printed figure lacks', () => {
     const msgs = problemsOf(indicator('    unit: 个\n', '        asOf: 2024-03\n        value: 5\n        qualifier: about\n        printed: 5个\n'));
-    expect(msgs).toEqual([expect.stringContaining("qualifier is 'about'")]);
+    expect(msgs).toEqual([expect.stringContaining('qualifier is about but')]);
   });
 });
 
@@ -64,7 +65,7 @@ describe('targets and milestones', () => {
 `;
   it('checks targetYear against a printed 到YYYY年', () => {
     expect(problemsOf(target(2027))).toEqual([]);
-    expect(problemsOf(target(2026))).toEqual([expect.stringContaining("targetYear 2026 does not match the printed '到2027年'")]);
+    expect(problemsOf(target(2026))).toEqual([expect.stringContaining("targetYear and the article disagree: 2026 here, '到2027年' in the article")]);
   });
 
   const milestone = (date: string, kind: string) => `milestones:
@@ -115,8 +116,8 @@ describe('warnings', () => {
     const { warnings } = loadFactBase([{ path: 'd.yaml', text: HEAD + two('kpi') }], { asOf: '2024-03' });
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatchObject({ code: 'stale', file: 'd.yaml' });
-    expect(warnings[0].message).toContain("'headline'");
-    expect(warnings[1].message).toContain('1 other series');
+    expect(render(warnings[0].message, 'en')).toContain("'headline'");
+    expect(render(warnings[1].message, 'en')).toContain('1 other series');
   });
 
   it('does not warn when the figures are recent or no report date is given', () => {

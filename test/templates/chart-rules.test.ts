@@ -8,8 +8,7 @@ import { CITE_END, CITE_ID, CITE_START, CitationRegistry } from '../../src/templ
 import { buildChart, chartDefinitionSchema } from '../../src/templates/charts.js';
 import { loadTemplate } from '../../src/templates/manifest.js';
 import { renderTemplate } from '../../src/templates/render.js';
-import { TemplateError } from '../../src/errors.js';
-import { render } from '../../src/i18n/index.js';
+import { TemplateError, formatProblem } from '../../src/errors.js';
 import { buildConfig } from '../../src/charts/config.js';
 import { defaultTheme } from '../../src/model/default-theme.js';
 import { isoToYears } from '../../src/format/dates.js';
@@ -183,8 +182,7 @@ describe('a template author gets the error at the chart', () => {
     expect(err).toBeInstanceOf(TemplateError);
     const p = (err as TemplateError).problems[0];
     expect([p.file, p.line]).toEqual(['templates/t/t.md.hbs', 5]);
-    // In the user's language: Chinese by default, English on request.
-    expect(render(p.message, 'zh-CN')).toMatch(/图表“ranks”把位次画成了hbar图.*kind: rank/);
-    expect(render(p.message, 'en')).toMatch(/chart 'ranks'.*kind: rank/);
+    expect(formatProblem(p, 'en')).toMatch(/chart 'ranks'[\s\S]*kind: rank/);
+    expect(formatProblem(p, 'zh-CN')).toMatch(/图表 ranks：把名次画成了条形图[\s\S]*改用 kind: rank/);
   });
 });

@@ -58,7 +58,8 @@ describe('impossible dates are refused', () => {
   it.each(['2025-13-45', 'garbage', '2023-02-29', '2025-00', ''])('{{date "%s"}} is a template error at its line', (iso) => {
     const e = templateError(() => renderOne(`# 一\n\n发布于{{date "${iso}"}}`));
     expect(e.problems[0]).toMatchObject({ file: 'templates/t/t.md.hbs', line: 3 });
-    expect(String(e.problems[0].message)).toMatch(/is not a date/);
+    expect(renderText(e.problems[0].message, 'en')).toMatch(/is not a date/);
+    expect(renderText(e.problems[0].message, 'zh-CN')).toMatch(/不是日期/);
   });
 
   it('real dates still print the Chinese way', () => {
@@ -69,7 +70,7 @@ describe('impossible dates are refused', () => {
 
   it('a data date that does not exist is a data error with its line', () => {
     const e = dataError(miniWith((d) => (d.milestones[0].date = '2024-02-30')));
-    expect(e.problems[0].message).toMatch(/day does not exist/);
+    expect(renderText(e.problems[0].message, 'en')).toMatch(/day does not exist/);
     expect(e.problems[0].line).toBeGreaterThan(1);
   });
 });
@@ -77,7 +78,7 @@ describe('impossible dates are refused', () => {
 describe('non-finite or absurd numbers are refused', () => {
   it.each([1e308, 1e15, -1e16])('value %s in data is a data error naming the line', (value) => {
     const e = dataError(miniWith((d) => (d.indicators[0].points[0].value = value)));
-    const p = e.problems.find((x) => /1000万亿/.test(String(x.message)));
+    const p = e.problems.find((x) => /1000万亿/.test(renderText(x.message, 'en')));
     expect(p, e.message).toBeDefined();
     expect(p!.line).toBeGreaterThan(1);
   });
@@ -93,7 +94,7 @@ describe('non-finite or absurd numbers are refused', () => {
   it('{{num}} with an absurd number is a template error, not exponent notation', () => {
     const e = templateError(() => renderOne('# 一\n\n{{num 1000000000000000000 "个"}}'));
     expect(e.problems[0].line).toBe(3);
-    expect(e.problems[0].message).toMatch(/too large/);
+    expect(renderText(e.problems[0].message, 'en')).toMatch(/too large/);
     expect(formatQuantity(4.6e11, '元')).toBe('4600亿元');
   });
 
@@ -115,10 +116,10 @@ describe('a minus sign is honoured in printed', () => {
     expect(parsePrinted(printed)?.value).toBe(value);
   });
 
-  it('-1.2万个 with value -12000 is consistent; with 12000 the hint says write -12000', () => {
+  it('-1.2万个 with value -12000 is consistent; with 12000 the message says they disagree (printed reads -12000)', () => {
     expect(checkValueFigure({ printed: '-1.2万个', value: -12000, unit: '个', qualifier: 'exact' })).toEqual([]);
     const [p] = checkValueFigure({ printed: '-1.2万个', value: 12000, unit: '个', qualifier: 'exact' });
-    expect(p.hint).toContain('write -12000');
+    expect(renderText(p.message, 'en')).toContain("printed '-1.2万个' reads as -12000");
   });
 });
 
@@ -127,7 +128,7 @@ describe('theme sizes are range-checked', () => {
     const e = templateError(() => renderOne('# 一', `theme:\n  sizes:\n    body: ${size}\n`));
     expect(e.problems[0].file).toBe('templates/t/template.yaml');
     expect(e.problems[0].line).toBe(10);
-    expect(String(e.problems[0].message)).toMatch(/sizes\.body.*points/);
+    expect(renderText(e.problems[0].message, 'en')).toMatch(/sizes\.body.*points/);
   });
 });
 

@@ -1,4 +1,5 @@
 /** Every helper, rendered through a real (strict) template against the mini fact base. */
+import { render as renderText } from '../../src/i18n/index.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFactBase } from '../../src/facts/load.js';
@@ -75,7 +76,7 @@ describe('dates, numbers and lookups', () => {
       renderTemplate(template, local);
     } catch (e) {
       expect((e as TemplateError).problems[0]).toMatchObject({ file: 'templates/t/t.md.hbs', line: 2 });
-      expect((e as TemplateError).problems[0].message).toContain('not comparable');
+      expect(renderText((e as TemplateError).problems[0].message, 'en')).toContain('not comparable');
     }
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFactBase } from '../../src/facts/load.js';
 import { TemplateError } from '../../src/errors.js';
+import { render } from '../../src/i18n/index.js';
 import { loadTemplate } from '../../src/templates/manifest.js';
 import { renderTemplate } from '../../src/templates/render.js';
 import { parseBriefing } from '../../src/markdown/parse.js';
@@ -29,6 +30,8 @@ describe('broken templates fail with file:line and a message', () => {
     const problem = (error as TemplateError).problems[0];
     expect(problem.file).toBe(`${dir}/${expected.file}`);
     expect(problem.line).toBe(expected.line);
-    expect(problem.message).toContain(expected.message);
+    // English with --lang en, Chinese by default.
+    expect(render(problem.message, 'en')).toContain(expected.message);
+    expect(render(problem.message, 'zh-CN')).toContain(expected.zh);
   });
 });

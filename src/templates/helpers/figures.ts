@@ -17,6 +17,7 @@ import {
 import { formatChineseDate, type DatePrecision } from '../../format/dates.js';
 import { LookupError, type FactLookup } from '../lookup.js';
 import type { CitationRegistry } from '../citations.js';
+import { msg } from '../../i18n/index.js';
 
 interface HelperOptions {
   hash: Record<string, unknown>;
@@ -29,7 +30,7 @@ function opts(args: unknown[]): HelperOptions {
 function str(v: unknown, what: string): string {
   if (typeof v === 'string' && v) return v;
   if (v && typeof v === 'object' && 'id' in v) return String((v as { id: unknown }).id);
-  throw new LookupError(`${what} expects an id string, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+  throw new LookupError(msg('helper.expects-id', { helper: what, got: v === undefined ? msg('type.undefined') : JSON.stringify(v) }), msg('helper.expects-id-hint', { helper: what }));
 }
 
 /** A point's printed figure, formatted from its value (not copied from `printed`). */
@@ -48,17 +49,17 @@ function points(lookup: FactLookup, seriesId: string, from?: unknown, to?: unkno
 /** Both ends of a change must measure the same thing, or the change is not a change. */
 function comparablePair(lookup: FactLookup, seriesId: string, hash: Record<string, unknown>): [ValueFact, ValueFact] {
   const pts = points(lookup, seriesId, hash.from, hash.to);
-  if (pts.length < 2) throw new LookupError(`series '${seriesId}' has fewer than two points${hash.from || hash.to ? ' in the range asked' : ''}; a change needs two`);
+  if (pts.length < 2) throw new LookupError(msg(hash.from || hash.to ? 'helper.growth-one-point-in-range' : 'helper.growth-one-point', { id: seriesId }), msg('helper.growth-one-point-hint'));
   const first = pts[0];
   const last = pts[pts.length - 1];
   for (const p of [first, last]) {
     if (!p.comparable) {
-      throw new LookupError(`point '${p.id}' is marked not comparable (${p.definition ?? p.note ?? 'definition differs'}); do not present a change across it`);
+      throw new LookupError(msg('helper.not-comparable', { id: p.id, why: p.definition ?? p.note ?? msg('helper.definition-differs') }), msg('helper.compare-hint'));
     }
   }
   if (first.value === last.value && first.asOf !== last.asOf) {
     // The same count reported twice is a repetition, not a flat trend worth a claim.
-    throw new LookupError(`series '${seriesId}' repeats the same value (${first.printed}); there is no change to report`);
+    throw new LookupError(msg('helper.same-value', { id: seriesId, printed: first.printed }), msg('helper.compare-hint'));
   }
   return [first, last];
 }
@@ -129,7 +130,7 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry): R
     /** {{movement "id"}} → 上升6位. */
     movement(...args: unknown[]) {
       const f = lookup.rankFact(str(args[0], 'movement'));
-      if (f.movement === undefined) throw new LookupError(`ranking point '${f.id}' has no movement`);
+      if (f.movement === undefined) throw new LookupError(msg('helper.no-movement', { id: f.id }), msg('helper.no-movement-hint'));
       return registry.cite(f, formatMovement(f.movement));
     },
     /** {{asOf "id"}} → 2025年12月: the date a figure refers to; point="first" for a series' first point. */

@@ -2,8 +2,9 @@
 import type { HelperDelegate } from 'handlebars';
 import { formatChineseDate, type DatePrecision } from '../../format/dates.js';
 import { chineseNumeral, formatQuantity } from '../../format/numbers.js';
-import { LookupError, type FactLookup } from '../lookup.js';
+import { LookupError, unknown as unknownId, type FactLookup } from '../lookup.js';
 import type { CitationRegistry } from '../citations.js';
+import { msg } from '../../i18n/index.js';
 
 interface HelperOptions {
   hash: Record<string, unknown>;
@@ -17,19 +18,19 @@ export function generalHelpers(lookup: FactLookup, registry: CitationRegistry): 
     /** {{date "2025-03-20"}} → 2025年3月20日; precision="month"|"year". */
     date(...args: unknown[]) {
       const [iso] = positional(args);
-      if (typeof iso !== 'string') throw new LookupError('date expects an ISO date string such as "2025-03-20"');
+      if (typeof iso !== 'string') throw new LookupError(msg('helper.date-expects'));
       return formatChineseDate(iso, last(args).hash.precision as DatePrecision | undefined);
     },
     /** {{num 37800 "个"}} → 3.78万个, for numbers a template computes or a loop yields (not for facts: use fact). */
     num(...args: unknown[]) {
       const [value, unit] = positional(args);
-      if (typeof value !== 'number') throw new LookupError(`num expects a number, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'number') throw new LookupError(msg('helper.expects-number', { helper: 'num', got: JSON.stringify(value) ?? '' }));
       return formatQuantity(value, typeof unit === 'string' ? unit : '');
     },
     /** {{cn 7}} → 七. */
     cn(...args: unknown[]) {
       const [n] = positional(args);
-      if (typeof n !== 'number') throw new LookupError('cn expects a number');
+      if (typeof n !== 'number') throw new LookupError(msg('helper.expects-number', { helper: 'cn', got: JSON.stringify(n) ?? '' }));
       return chineseNumeral(n);
     },
     /** {{entityName "cosmoplat"}} → the entity's name (short="true" for its short name). */
@@ -75,13 +76,13 @@ export function generalHelpers(lookup: FactLookup, registry: CitationRegistry): 
     when(...args: unknown[]) {
       const id = String(positional(args)[0]);
       const m = lookup.fb.milestones.get(id);
-      if (!m) throw new LookupError(`unknown milestone '${id}'`);
+      if (!m) return unknownId('milestone', id, lookup.fb.milestones.keys());
       return registry.cite({ id: m.id, source: m.source, asOf: m.date }, formatChineseDate(m.date, (last(args).hash.precision as DatePrecision) ?? 'month'));
     },
     /** {{event this}} inside a milestones loop → our wording of the event, cited. */
     event(...args: unknown[]) {
       const m = positional(args)[0] as { id?: string; event?: string; source?: string; date?: string };
-      if (!m?.id || !m.event || !m.source || !m.date) throw new LookupError('event expects a milestone (use it inside {{#each (milestones)}})');
+      if (!m?.id || !m.event || !m.source || !m.date) throw new LookupError(msg('helper.event-expects'), msg('helper.event-expects-hint'));
       return registry.cite({ id: m.id, source: m.source, asOf: m.date }, m.event);
     },
     /** (targets tag="2027") → targets. */

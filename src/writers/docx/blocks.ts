@@ -10,6 +10,7 @@ import { renderChart } from './figures.js';
 import { chars } from './preset.js';
 import { STYLE } from './styles.js';
 import { renderTable, type TableInput } from './tables.js';
+import { msg } from '../../i18n/index.js';
 
 export type BodyChild = Paragraph | Table;
 
@@ -37,7 +38,7 @@ export function renderBlock(ctx: WriteContext, block: Block, loc: SourceLocation
       return block.columns.flatMap((col) => renderBlocks(ctx, col, loc));
     default: {
       const unknown: never = block;
-      ctx.warnings.push({ code: 'docx-unknown-block', message: `unknown block ${JSON.stringify((unknown as { type?: unknown }).type)} left out`, file: loc.file, line: loc.line });
+      ctx.warnings.push({ code: 'docx-unknown-block', message: msg('writer.unknown-block', { type: JSON.stringify((unknown as { type?: unknown }).type) }), file: loc.file, line: loc.line });
       return [];
     }
   }

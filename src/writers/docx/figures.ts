@@ -11,6 +11,7 @@ import type { WriteContext } from './context.js';
 import { textHeight, textWidth } from './preset.js';
 import { STYLE } from './styles.js';
 import { captionParagraph } from './tables.js';
+import { msg } from '../../i18n/index.js';
 
 /** Twips per CSS pixel (docx sizes images in 96-dpi pixels). */
 const TWIPS_PER_PX = 15;
@@ -72,14 +73,14 @@ function pickImage(ctx: WriteContext, id: string, loc: SourceLocation): Rendered
   if (rendered?.slide) {
     ctx.warnings.push({
       code: 'docx-chart-slide-image',
-      message: `chart "${id}" has no page rendering; the slide image is used in the report`,
+      message: msg('writer.docx-slide-image', { id }),
       file: loc.file,
       line: loc.line,
     });
     return rendered.slide;
   }
   throw new WriterError([
-    { file: loc.file, line: loc.line, message: `chart "${id}" was not rendered`, hint: 'render every chart of the document model before writing the report' },
+    { file: loc.file, line: loc.line, message: msg('writer.chart-not-rendered', { id }), hint: msg('writer.chart-not-rendered-hint') },
   ]);
 }
 

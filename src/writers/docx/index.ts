@@ -17,6 +17,7 @@ import { presetFor } from './preset.js';
 import { lastParagraph, renderSections } from './sections.js';
 import { buildStyles } from './styles.js';
 import { tableOfContents } from './toc.js';
+import { msg } from '../../i18n/index.js';
 
 export { presetFor, GBT9704, REPORT } from './preset.js';
 
@@ -27,7 +28,7 @@ export { presetFor, GBT9704, REPORT } from './preset.js';
  */
 export async function writeDocx(doc: DocumentModel, charts: RenderedCharts, options: WriterOptions): Promise<StageResult<Buffer>> {
   if (!Number.isFinite(options.timestamp)) {
-    throw new WriterError([{ message: `invalid timestamp ${String(options.timestamp)}`, hint: 'pass seconds since epoch (SOURCE_DATE_EPOCH)' }]);
+    throw new WriterError([{ message: msg('writer.bad-timestamp', { value: String(options.timestamp) }), hint: msg('cli.source-date-epoch-hint') }]);
   }
   const ctx = createContext(presetFor(doc.meta.reportPreset), doc.theme, charts);
   try {
@@ -42,7 +43,7 @@ export async function writeDocx(doc: DocumentModel, charts: RenderedCharts, opti
     return { result, warnings: ctx.warnings };
   } catch (err) {
     if (err instanceof StageError) throw err;
-    throw new WriterError([{ message: `could not build the report: ${err instanceof Error ? err.message : String(err)}` }]);
+    throw new WriterError([{ message: msg('writer.docx-failed', { detail: err instanceof Error ? err.message : String(err) }), hint: msg('writer.failed-hint') }]);
   }
 }
 

@@ -14,6 +14,7 @@ import { sanitizeText } from '../../util/sanitize.js';
 import { planDeck } from './plan.js';
 import { emit } from './emit.js';
 import { finalizePackage } from './package.js';
+import { msg } from '../../i18n/index.js';
 
 export { planDeck } from './plan.js';
 export type { DeckPlan, SlidePlan, Shape, LayoutName } from './plan-types.js';
@@ -35,6 +36,6 @@ export async function writePptx(doc: DocumentModel, charts: RenderedCharts, opti
     });
     return { result, warnings: plan.warnings };
   } catch (e) {
-    throw new WriterError([{ message: `could not build the PPTX package: ${(e as Error).message}` }]);
+    throw new WriterError([{ message: msg('writer.pptx-failed', { detail: (e as Error).message }), hint: msg('writer.failed-hint') }]);
   }
 }

@@ -12,6 +12,7 @@ import { cleanText } from './plan-text.js';
 import { notesText } from './plan-notes.js';
 import { CHROME, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, MARGIN_X, SOURCE_BOTTOM, SOURCE_LINE_MAX, box } from './geometry.js';
 import type { Unnumbered } from './plan-slides.js';
+import { msg } from '../../i18n/index.js';
 import { MAX_SLIDES } from '../../limits.js';
 
 /** A section would need more slides than a deck may have (planDeck reports it with the section's place). */
@@ -71,7 +72,7 @@ function paginate(items: FlowItem[], area: Box, ctx: PlanContext, centre: boolea
     if (pages.length >= MAX_SLIDES) throw new TooManySlides();
     const p = partition(rest, area.w, area.h, true, ctx);
     if (p.head.length === 0) {
-      warn(ctx, 'pptx-overflow', `a ${rest[0].kind} block could not be placed and was dropped`);
+      warn(ctx, 'pptx-overflow', msg('writer.block-dropped', { kind: rest[0].kind }));
       rest = rest.slice(1);
       continue;
     }

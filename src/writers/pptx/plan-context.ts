@@ -1,6 +1,7 @@
 /** What every planning step needs: the theme, the chart images, a warning sink. */
 import type { SourceLocation, Theme, Warning } from '../../model/document.js';
 import type { RenderedCharts } from '../../model/rendered.js';
+import type { Text } from '../../i18n/index.js';
 import type { ChartOutput } from '../../model/chart.js';
 
 export interface PlanContext {
@@ -13,8 +14,9 @@ export interface PlanContext {
   loc?: SourceLocation;
 }
 
-export function warn(ctx: PlanContext, code: string, message: string): void {
-  const dup = ctx.warnings.some((w) => w.code === code && w.message === message && w.line === ctx.loc?.line);
+export function warn(ctx: PlanContext, code: string, message: Text): void {
+  const same = (a: Text, b: Text) => JSON.stringify(a) === JSON.stringify(b);
+  const dup = ctx.warnings.some((w) => w.code === code && same(w.message, message) && w.line === ctx.loc?.line);
   if (!dup) ctx.warnings.push({ code, message, file: ctx.loc?.file, line: ctx.loc?.line });
 }
 

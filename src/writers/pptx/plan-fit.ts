@@ -6,6 +6,8 @@ import { warn, type PlanContext } from './plan-context.js';
 import { TEXT_PAD, cleanText, layoutParas, para, run } from './plan-text.js';
 import { LINE_PITCH, WIDTH_BUDGET, breakLines, truncateToWidth } from './text-layout.js';
 import { inToPt } from './geometry.js';
+import { msg } from '../../i18n/index.js';
+import { partName } from './parts.js';
 
 export interface FitStyle {
   color: string;
@@ -51,7 +53,7 @@ export function fitText(
   for (const s of sizes) if (count(s, clean) <= room(s)) return make(s, clean);
   const smallest = sizes[sizes.length - 1];
   const cut = truncateToWidth([{ text: clean, sizePt: smallest, bold: style.bold }], width, Math.max(1, room(smallest)));
-  warn(ctx, 'pptx-text-truncated', `${what} too long to fit; shortened: "${clean.slice(0, 30)}…"`);
+  warn(ctx, 'pptx-text-truncated', msg('writer.text-shortened', { what: partName(what), text: clean.slice(0, 30) }));
   return make(smallest, cut.parts.map((p) => p.text).join(''));
 }
 

@@ -13,6 +13,7 @@ import { CHART_MIN_H, bandHeight, imageHeight, placeChart, takeaway, type ChartI
 import { KPI_PER_ROW, measureKpis, placeKpis, type KpiRowItem } from './plan-kpi.js';
 import { buildTable, measureTable, placeTable, splitTable, type TableFlowItem } from './plan-table.js';
 import { buildTimeline, chunkTimeline, measureTimeline, placeTimeline, timelineAsParagraphs, type TimelineFlowItem } from './plan-timeline.js';
+import { msg } from '../../i18n/index.js';
 
 /** A model block, or a level-3 heading merged into its slide. */
 export type FlowBlock = Block | { type: 'heading'; text: string };
@@ -99,7 +100,7 @@ export function buildItems(blocks: FlowBlock[], o: BuildOptions, ctx: PlanContex
         // In a narrow area (a column) the half-width rendering keeps labels readable.
         const rendered = ctx.charts.get(b.chart.id);
         const image = (o.areaW < 7 ? rendered?.column : undefined) ?? rendered?.slide;
-        if (!image) warn(ctx, 'pptx-chart-missing', `chart "${cleanText(b.chart.id)}" has no rendered slide image; a placeholder box is drawn instead`);
+        if (!image) warn(ctx, 'pptx-chart-missing', msg('writer.chart-placeholder', { id: cleanText(b.chart.id) }));
         items.push({ kind: 'chart', chart: b.chart, image, caption: b.caption?.length ? takeaway(b.caption, size, o.areaW, ctx) : undefined });
         break;
       }
@@ -253,7 +254,7 @@ export function partition(items: FlowItem[], w: number, h: number, first: boolea
       return { head, heights, tail: split.tail ? [split.tail, ...items.slice(i + 1)] : items.length > i + 1 ? items.slice(i + 1) : null };
     }
     if (force) {
-      warn(ctx, 'pptx-overflow', `a ${item.kind} block is taller than a slide and cannot be split; it was dropped`);
+      warn(ctx, 'pptx-overflow', msg('writer.block-too-tall', { kind: item.kind }));
       return { head, heights, tail: items.length > i + 1 ? items.slice(i + 1) : null };
     }
     return { head, heights, tail: items.slice(i) };

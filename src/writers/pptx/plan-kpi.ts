@@ -5,6 +5,8 @@ import { warn, type PlanContext } from './plan-context.js';
 import { cleanText, layoutParas, para, run, runsFrom } from './plan-text.js';
 import { LINE_PITCH, WIDTH_BUDGET, breakLines, measureStyled, truncateToWidth } from './text-layout.js';
 import { box, inToPt } from './geometry.js';
+import { msg } from '../../i18n/index.js';
+import { partName } from './parts.js';
 
 export const KPI_PER_ROW = 4;
 const GAP = 0.3;
@@ -48,7 +50,7 @@ const unitSize = (valuePt: number) => Math.max(14, Math.round(valuePt * 0.42));
 function capped(ctx: PlanContext, text: string, size: number, bold: boolean, widthPt: number, lines: number, what: string): string {
   const { parts, truncated } = truncateToWidth([{ text, sizePt: size, bold }], Math.max(widthPt, size), lines);
   if (!truncated) return text;
-  warn(ctx, 'pptx-text-truncated', `KPI ${what} too long for its card; shortened to ${lines} line(s): "${text.slice(0, 30)}…"`);
+  warn(ctx, 'pptx-text-truncated', msg('writer.kpi-shortened', { what: partName(what), lines, text: text.slice(0, 30) }));
   return parts.map((p) => p.text).join('');
 }
 
