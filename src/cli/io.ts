@@ -15,7 +15,7 @@ import type { TextFile } from '../facts/model.js';
 import type { TemplateFiles } from '../templates/manifest.js';
 import type { OutputFile } from '../pipeline/build.js';
 import { commitOutputs } from './commit-outputs.js';
-import { readInputFile } from './read-input.js';
+import { decodeUtf8, readInputFile } from './read-input.js';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -215,6 +215,17 @@ export async function readDataSnapshot(spec: string, dataDir: string): Promise<D
     .split('\0')
     .filter((n) => n && /\.ya?ml$/.test(n) && !n.split('/').some((part) => part.startsWith('.')));
   if (!names.length) throw new DataError([{ file: label, message: msg('io.revision-empty') }]);
-  const files = await Promise.all(names.map(async (n) => ({ path: `${label}/${n}`, text: await git(['cat-file', 'blob', `${tree}:${n}`], cwd) })));
+  const files = await Promise.all(
+    names.map(async (n) => {
+      const shown = `${label}/${n}`;
+      // Bytes, then strict UTF-8: an old GBK file in history is refused like one on disk.
+      const bytes = (await execFileP('git', ['cat-file', 'blob', `${tree}:${n}`], { cwd, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 })).stdout;
+      const decoded = decodeUtf8(bytes);
+      if (!('text' in decoded)) {
+        throw new DataError([{ file: shown, line: decoded.line, message: msg(decoded.utf16 ? 'input.utf16' : 'input.not-utf8'), hint: msg('input.not-utf8-hint') }]);
+      }
+      return { path: shown, text: decoded.text };
+    }),
+  );
   return { label, files };
 }

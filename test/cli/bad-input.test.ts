@@ -86,6 +86,22 @@ describe('bad input gets exit 1 or 2, with the file (and line), never exit 4', (
     expect(r.stderr).toContain('另存为');
   });
 
+  it('GBK data in a git revision (diff HEAD) is refused the same way', () => {
+    const repo = tmp();
+    const data = path.join(repo, 'data');
+    cpSync(path.join(fixtures, 'mini-data'), data, { recursive: true });
+    writeFileSync(path.join(data, 'gbk.yaml'), Buffer.concat([Buffer.from('tags:\n  - id: x\n    description: '), Buffer.from([0xc7, 0xe0, 0xb5, 0xba]), Buffer.from('\n')]));
+    const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...a], { cwd: repo, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'gbk');
+    execFileSync('rm', [path.join(data, 'gbk.yaml')]);
+    const r = runCli(['diff', 'HEAD', '--data', data, '--lang', 'en'], { cwd: repo });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('gbk.yaml:3');
+    expect(r.stderr).toContain('UTF-8');
+  });
+
   it('UTF-16 data ("Unicode" in Notepad) is refused', () => {
     const data = dataWith((d) => writeFileSync(path.join(d, 'u16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('tags: []\n', 'utf16le')])));
     expectInputError(['validate', '--data', data], 1, 'u16.yaml', 'UTF-16');
