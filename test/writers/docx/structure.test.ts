@@ -158,7 +158,7 @@ describe.each(['report', 'gbt9704'] as const)('%s preset', (preset) => {
 
   it('fails with the chart and its template line when a chart was not rendered', async () => {
     await expect(writeDocx(sampleModel(preset), new Map(), { timestamp: TIMESTAMP })).rejects.toThrow(WriterError);
-    await expect(writeDocx(sampleModel(preset), new Map(), { timestamp: TIMESTAMP })).rejects.toThrow(/report\.md\.hbs:1: chart "5g-stations" was not rendered/);
+    await expect(writeDocx(sampleModel(preset), new Map(), { timestamp: TIMESTAMP })).rejects.toThrow(/report\.md\.hbs:1: 图表 5g-stations 没有画出来/);
     const slideOnly = new Map([[CHART_ID, { slide: chartImage() }]]);
     const { warnings } = await writeDocx(sampleModel(preset), slideOnly, { timestamp: TIMESTAMP });
     expect(warnings.map((w) => w.code)).toEqual(['docx-chart-slide-image']);
