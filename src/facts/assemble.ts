@@ -123,7 +123,7 @@ export function assembleFactBase(
         claim(factId, at(pb));
         refs.push({ kind: 'source', id: p.source, at: at([...pb, 'source']), asOf: p.asOf });
         notAfterToday(p.asOf, [...pb, 'asOf']);
-        report(pb, checkValueFigure({ ...p, unit: ind.unit, alsoUnits: ind.alsoUnits }));
+        report(pb, checkValueFigure({ ...p, unit: ind.unit, alsoUnits: [...(ind.alsoUnits ?? []), ...(ind.noun ? [ind.noun, `${ind.unit}${ind.noun}`] : [])] }));
         return {
           kind: 'value',
           id: factId,
@@ -132,6 +132,7 @@ export function assembleFactBase(
           subject: ind.subject,
           tags: ind.tags,
           unit: ind.unit,
+          noun: ind.noun,
           value: p.value,
           qualifier: p.qualifier,
           per: ind.per,
@@ -304,7 +305,7 @@ function checkRefs(fb: FactBase, refs: Ref[], problems: Problem[], partial: bool
  * (kpi-tagged) series get one warning each; the rest are summed up in one
  * line, since most figures of a news-based fact base are naturally older.
  */
-function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): void {
+export function staleWarnings(fb: FactBase, asOf: string, warnings: Warning[]): void {
   const limit = isoToMonths(asOf);
   const others: string[] = [];
   for (const ind of fb.indicators.values()) {

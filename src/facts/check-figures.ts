@@ -19,7 +19,9 @@ const QUALIFIER_WORDS: Record<Qualifier, string> = {
   'more-than': '超/超过/突破/余/多',
   'at-least': '以上/上千',
   'less-than': '小于/不足/低于',
-  about: '约/近/左右/级',
+  nearly: '近/接近',
+  about: '约/左右',
+  magnitude: '级（千亿级）',
 };
 
 function show(n: number): string {

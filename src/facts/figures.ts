@@ -58,7 +58,8 @@ const SCALE_WORDS: Array<[string, number]> = [
 const PREFIX_QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/(超过|超|突破|逾|高于)$/, 'more-than'],
   [/(小于|不足|低于|不到)$/, 'less-than'],
-  [/(近|约|接近)$/, 'about'],
+  [/(接近|近)$/, 'nearly'],
+  [/约$/, 'about'],
   [/^上$/, 'at-least'], // 上千
 ];
 
@@ -66,7 +67,8 @@ const SUFFIX_QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/^(余|多)/, 'more-than'],
   [/以上$/, 'at-least'],
   [/以下$/, 'less-than'],
-  [/(左右|级)$/, 'about'],
+  [/左右$/, 'about'],
+  [/级$/, 'magnitude'],
 ];
 
 /** Words that stand for a number without digits. */

@@ -45,6 +45,8 @@ export interface ValueFact extends FactCommon {
   kind: 'value';
   value: number;
   unit: string;
+  /** The counted noun after the measure word (省 in 9个省), when the series has one. */
+  noun?: string;
   qualifier: Qualifier;
   /** For a flow: the period each value covers. */
   per?: 'year' | 'quarter' | 'month';
@@ -96,6 +98,13 @@ export interface FactBase {
   locations: Map<string, Location>;
   /** sha256 of the data files. */
   hash: string;
+  /**
+   * In a snapshot made by factBaseAsOf: ids left out because they became
+   * known later, with the date they became known (for "no figure as of").
+   */
+  withheld?: Map<string, string>;
+  /** In a snapshot: the date it was taken. */
+  snapshotAsOf?: string;
   /** `sourceTexts:` (in sources.yaml): the article texts' folder, relative to the data folder. */
   sourceTexts?: string;
 }

@@ -39,11 +39,12 @@ const id = z
 /**
  * How the printed figure relates to the value:
  * exact; more-than (超、超过、突破、余、多); at-least (以上, includes the value);
- * less-than (小于、不足、低于); about (约、近、左右、级).
+ * less-than (小于、不足、低于); nearly (近、接近: just under the value);
+ * about (约、左右: either side); magnitude (千亿级、万升级: an order of magnitude).
  */
 export const qualifier = z
-  .enum(['exact', 'more-than', 'at-least', 'less-than', 'about'])
-  .describe('exact | more-than (超/余/多/突破) | at-least (以上) | less-than (小于/不足) | about (约/近/左右)');
+  .enum(['exact', 'more-than', 'at-least', 'less-than', 'nearly', 'about', 'magnitude'])
+  .describe('exact | more-than (超/余/多/突破) | at-least (以上) | less-than (小于/不足) | nearly (近/接近) | about (约/左右) | magnitude (千亿级)');
 export type Qualifier = z.infer<typeof qualifier>;
 
 export const entityKind = z.enum([
@@ -135,6 +136,11 @@ export const indicatorSchema = z
       .array(z.string().min(1))
       .optional()
       .describe('other measure words the sources print for the same unit, e.g. 个 beside 家'),
+    noun: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('the counted noun after the measure word: 省 in 9个省 (printed 9省), 大区域 in 12个大区域'),
     tags: z.array(z.string()).default([]),
     definition: z.string().optional().describe('what the series measures; points that differ say so'),
     measure: z

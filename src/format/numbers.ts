@@ -74,7 +74,7 @@ export function formatQuantity(value: number, unit = '', maxDecimals = 2): strin
   return `${s.number}${s.scale}${unit}`;
 }
 
-export type QualifierStyle = 'default' | 'yu' | 'duo' | 'yishang' | 'zuoyou' | 'none';
+export type QualifierStyle = 'default' | 'yu' | 'duo' | 'tupo' | 'yishang' | 'zuoyou' | 'none';
 
 /**
  * Put the qualifier where Chinese puts it: 超16万家, 800余家, 约300人,
@@ -89,19 +89,125 @@ export function withQualifier(scaled: Scaled, unit: string, qualifier: Qualifier
     case 'more-than':
       if (style === 'yu') return `${n}余${unit}`;
       if (style === 'duo') return `${n}多${unit}`;
+      if (style === 'tupo') return `突破${n}${unit}`;
       return `超${n}${unit}`;
     case 'at-least':
       return `${n}${unit}以上`;
     case 'less-than':
       return `小于${n}${unit}`;
+    case 'nearly':
+      return `近${n}${unit}`;
     case 'about':
       if (style === 'zuoyou') return `${n}${unit}左右`;
       return `约${n}${unit}`;
+    case 'magnitude':
+      return `${n}${unit}`;
   }
 }
 
+const ORDER_WORDS: Array<[number, string]> = [
+  [1e12, '万亿'],
+  [1e11, '千亿'],
+  [1e10, '百亿'],
+  [1e9, '十亿'],
+  [1e8, '亿'],
+  [1e7, '千万'],
+  [1e6, '百万'],
+  [1e5, '十万'],
+  [1e4, '万'],
+  [1e3, '千'],
+  [1e2, '百'],
+];
+
+/**
+ * An order of magnitude as Chinese prints it: 1e11 元 → 千亿级, 1e4 升 → 万升级.
+ * Money drops its unit (千亿级产业, not 千亿元级); the value's power of ten is the order.
+ */
+export function formatMagnitude(value: number, unit: string): string {
+  const order = ORDER_WORDS.find(([size]) => Math.abs(value) >= size);
+  if (!order) return `${formatQuantity(value, unit)}级`;
+  return `${order[1]}${unit === '元' ? '' : unit}级`;
+}
+
 export function formatFigure(value: number, unit: string, qualifier: Qualifier = 'exact', style: QualifierStyle = 'default'): string {
+  if (qualifier === 'magnitude' && style !== 'none') return formatMagnitude(value, unit);
   return withQualifier(scaleNumber(value, unit), unit, qualifier, style);
+}
+
+/** Which side of the true value a printed figure may lie: 超 → above, 近/小于 → below, 约 → either. */
+export type Side = 'exact' | 'above' | 'below' | 'either';
+
+export function sideOf(q: Qualifier): Side {
+  if (q === 'exact') return 'exact';
+  if (q === 'more-than' || q === 'at-least') return 'above';
+  if (q === 'less-than' || q === 'nearly') return 'below';
+  return 'either';
+}
+
+/**
+ * What a change computed from the printed ends can claim. If the true start
+ * lies above its printed value (超1.2万), the computed change is an upper
+ * bound; if the true end lies above (超16万), a lower bound; when the two
+ * push in opposite directions nothing can be said.
+ */
+export function changeBound(from: Qualifier, to: Qualifier): 'exact' | 'upper' | 'lower' | 'about' | 'unknown' {
+  const a = sideOf(from);
+  const b = sideOf(to);
+  if (a === 'either' || b === 'either') return 'about';
+  // A start above its printed value shrinks the change; an end above it grows it.
+  const dirs = new Set<string>();
+  if (a === 'above') dirs.add('upper');
+  if (a === 'below') dirs.add('lower');
+  if (b === 'above') dirs.add('lower');
+  if (b === 'below') dirs.add('upper');
+  if (dirs.size === 0) return 'exact';
+  if (dirs.size === 2) return 'unknown';
+  return [...dirs][0] as 'upper' | 'lower';
+}
+
+/** Round a bound outwards so it stays a bound: an upper bound up, a lower one down. */
+function outward(x: number, decimals: number, bound: 'upper' | 'lower' | 'exact' | 'about'): string {
+  const f = 10 ** decimals;
+  const scaled = Number((x * f).toPrecision(12));
+  const r = bound === 'upper' ? Math.ceil(scaled) : bound === 'lower' ? Math.floor(scaled) : Math.round(scaled);
+  return trimZeros((r / f).toFixed(decimals));
+}
+
+/** Bound words around a number: 不到2.9倍 (upper), 超2.8倍 (lower), 约2.8倍, 2.8倍. */
+function bounded(number: string, unit: string, bound: 'upper' | 'lower' | 'exact' | 'about'): string {
+  if (bound === 'upper') return `不到${number}${unit}`;
+  if (bound === 'lower') return `超${number}${unit}`;
+  if (bound === 'about') return `约${number}${unit}`;
+  return `${number}${unit}`;
+}
+
+/**
+ * Growth between two printed figures, hedged by what their qualifiers allow:
+ * 超1.2万 → 4.6万 is 增长不到2.9倍 (the true multiple is below 2.83).
+ * Throws when the qualifiers leave the direction open.
+ */
+export function formatBoundedGrowth(from: number, to: number, qFrom: Qualifier, qTo: Qualifier): string {
+  if (from === 0) throw new RangeError('growth from zero is undefined');
+  const bound = changeBound(qFrom, qTo);
+  if (bound === 'unknown') throw new RangeError('the printed ends are qualified in opposite directions (超 … 近, or 超 at both ends); no bound on the change can be stated');
+  const rate = (to - from) / Math.abs(from);
+  const verb = rate >= 0 ? '增长' : '下降';
+  // A falling value flips which side is the bound on its size.
+  const b = rate < 0 && (bound === 'upper' || bound === 'lower') ? (bound === 'upper' ? 'lower' : 'upper') : bound;
+  const abs = Math.abs(rate);
+  if (rate >= 1) return `${verb}${bounded(outward(abs, 1, b), '倍', b)}`;
+  return `${verb}${bounded(outward(abs * 100, 1, b), '%', b)}`;
+}
+
+/** A change of a rate or share, or of a count, hedged the same way. */
+export function formatBoundedChange(from: number, to: number, unit: string, qFrom: Qualifier, qTo: Qualifier): string {
+  const bound = changeBound(qFrom, qTo);
+  if (bound === 'unknown') throw new RangeError('the printed ends are qualified in opposite directions; no bound on the change can be stated');
+  const d = to - from;
+  const b = d < 0 && (bound === 'upper' || bound === 'lower') ? (bound === 'upper' ? 'lower' : 'upper') : bound;
+  if (unit === '%') return `${d >= 0 ? '提高' : '下降'}${bounded(outward(Math.abs(d), 1, b), '个百分点', b)}`;
+  const s = scaleNumber(Math.abs(d), unit);
+  return `${d >= 0 ? '增加' : '减少'}${bounded(`${s.number}${s.scale}`, unit, b)}`;
 }
 
 /** "12.5%" from a ratio given in percent units. */

@@ -4,7 +4,8 @@
  * inputs and writes the outputs.
  */
 import { loadFactBase } from '../facts/load.js';
-import { factBaseAsOf } from '../facts/as-of.js';
+import { staleWarnings } from '../facts/assemble.js';
+import { factBaseAsOf, latestAsOf } from '../facts/as-of.js';
 import type { FactBase, TextFile } from '../facts/model.js';
 import { formatChineseDate, isCalendarDate } from '../format/dates.js';
 import { msg } from '../i18n/index.js';
@@ -61,13 +62,7 @@ export interface BuildResult {
   dataHash: string;
 }
 
-/** Latest as-of date in the data, as YYYY-MM: the default date of a briefing. */
-export function latestAsOf(fb: FactBase): string {
-  let latest = '0000';
-  for (const f of fb.facts.values()) if (f.asOf > latest) latest = f.asOf;
-  for (const m of fb.milestones.values()) if (m.date > latest) latest = m.date;
-  return latest.slice(0, 7);
-}
+export { latestAsOf };
 
 export function outputBaseName(templateName: string, asOf: string): string {
   return `${templateName}-${asOf.slice(0, 7)}`;
@@ -111,6 +106,8 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   warnings.push(...loaded.warnings);
   const fb = input.asOf ? factBaseAsOf(loaded.result, input.asOf) : loaded.result;
   const asOf = input.asOf ?? latestAsOf(fb);
+  // Staleness is judged at the deck's date in every build, not only with --as-of.
+  if (!input.asOf) staleWarnings(fb, asOf, warnings);
 
   const template: LoadedTemplate = await time('template', () => loadTemplate(input.template));
   const rendered: RenderedTemplate = await time('template', () => {

@@ -67,6 +67,12 @@ export const manifestSchema = z
     /** Is this the default template for its formats? */
     default: z.boolean().default(false),
     reportPreset: z.enum(['report', 'gbt9704']).default('report'),
+    /**
+     * How many months before the deck's month a figure may be dated and still be
+     * stated without its date (0: only the deck's own month). Older figures are
+     * printed with their period.
+     */
+    currentMonths: z.number().int().min(0).max(24).default(0),
     /** native: editable charts in the deck; image: pictures (default). --charts and a chart's own output: override it. */
     charts: z.enum(['native', 'image']).optional(),
     meta: z.object({ title: z.string(), subtitle: z.string().optional(), issuer: z.string() }).strict(),

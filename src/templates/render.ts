@@ -20,6 +20,9 @@ import { markLines, stripMarkers } from './source-map.js';
 import { DATA_HELPER, OUTPUT_HELPER, escapeMustaches, printable } from './escape.js';
 import type { LoadedTemplate } from './manifest.js';
 import { createHash } from 'node:crypto';
+import { tenseProblems, type TimeContext } from './time.js';
+import { latestAsOf } from '../facts/as-of.js';
+import { formatChineseDate } from '../format/dates.js';
 
 export interface RenderedTemplate {
   markdown: string;
@@ -71,9 +74,13 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   // The file whose code is running, for helper errors (partials push and pop).
   const stack: string[] = [];
 
+  const time: TimeContext = {
+    asOf: typeof context.asOf === 'string' && context.asOf ? context.asOf : (fb.snapshotAsOf ?? latestAsOf(fb)),
+    currentMonths: template.manifest.currentMonths,
+  };
   const helpers: Record<string, Helper> = {
-    ...figureHelpers(lookup, registry),
-    ...generalHelpers(lookup, registry),
+    ...figureHelpers(lookup, registry, time),
+    ...generalHelpers(lookup, registry, time),
     chart: chartHelper(template, lookup, registry, charts, () => stack[stack.length - 1] ?? displayOf(template.manifest.entry), warnings),
   };
   for (const [name, fn] of Object.entries(helpers)) {
@@ -139,13 +146,21 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   try {
     for (const p of partialFiles) hb.registerPartial(p.name, compileFile(p.file) as unknown as Handlebars.Template);
     const entry = compileFile(template.manifest.entry);
-    // The context (as-of labels, change rows) is data too: no markers, no control characters.
-    output = entry(sanitizeDeep({ ...context, meta: template.manifest.meta }));
+    // The deck's date is always in the context, also when a caller passes none. The context
+    // (as-of labels, change rows) is data too: no markers, no control characters.
+    output = entry(sanitizeDeep({ asOf: time.asOf, asOfLabel: formatChineseDate(time.asOf.slice(0, 7)), ...context, meta: template.manifest.meta }));
   } catch (e) {
     const le = e instanceof LocatedError ? e : located(e, displayOf(template.manifest.entry));
     throw new TemplateError([{ file: le.file, line: le.line, column: le.column, message: le.text, hint: le.hint }, ...le.related]);
   }
   const { text, lines } = stripMarkers(output, fileNames);
+  // Mechanism, not care: no sentence or heading may present an earlier period's figure as current.
+  const tense = tenseProblems(text, fb, time);
+  if (tense.length) {
+    throw new TemplateError(
+      tense.map((p) => ({ ...lines[p.line - 1], message: p.message, hint: msg('template.tense-hint') })),
+    );
+  }
   return { result: { markdown: text, lines, charts, registry }, warnings };
 }
 

@@ -3,7 +3,7 @@
  * never exit 4: YAML alias bombs, symlink loops and dangling links, devices
  * and pipes, non-UTF-8 text, files linked from outside a template folder.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -147,6 +147,15 @@ describe('a template reads only its own folder', () => {
   it('a symlink inside the folder to another file of the folder is fine', () => {
     const template = templateWith('partials/kpi-copy.hbs', 'kpi.hbs');
     expect(runCli(['--format', 'md', '--data', path.join(fixtures, 'mini-data'), '--template', template, '--out', tmp()]).code).toBe(0);
+  });
+
+  it('an OUT/.cache that links elsewhere is not written through', () => {
+    const out = tmp();
+    const elsewhere = tmp();
+    symlinkSync(elsewhere, path.join(out, '.cache'));
+    const r = runCli(['--format', 'pptx', '--data', path.join(fixtures, 'mini-data'), '--template', miniTemplate, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it('fontFiles outside assets/fonts and the system font folders are refused', () => {

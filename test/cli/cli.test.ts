@@ -68,7 +68,7 @@ describe('gen-report CLI', () => {
     const r = runCli(['--format', 'md', ...mini, '--out', out, '--as-of', '2024-06', '--quiet']);
     // The mini template asks for figures first published in 2026, unknown in 2024.
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/templates\/mini\/.*:\d+:\d+: .*模板要用的(数据|数据系列) \S+ 在数据中不存在/);
+    expect(r.stderr).toMatch(/templates\/mini\/.*:\d+:\d+: .*在2024-06时还没有“[a-z0-9-]+”的数据/);
     expect(r.stdout).toBe('');
   });
 
@@ -155,7 +155,7 @@ describe('gen-report CLI', () => {
   it('the default command builds the default deck from ./data', async () => {
     const out = tmp();
     const r = runCli(['--format', 'pptx', '--out', out]);
-    expect(r.stderr).toBe('');
+    expect(onlyStaleWarnings(r.stderr)).toBe(true);
     expect(r.code).toBe(0);
     const [name] = readdirSync(out).filter((n) => !n.startsWith('.'));
     expect(name).toMatch(/^qingdao-briefing-\d{4}-\d{2}\.pptx$/);
@@ -164,3 +164,9 @@ describe('gen-report CLI', () => {
     expect(existsSync(path.join(out, name))).toBe(true);
   });
 });
+
+/** Every build warns about headline figures older than 18 months (issue 13); nothing else may appear. */
+function onlyStaleWarnings(stderr: string): boolean {
+  const lines = stderr.split('\n').filter(Boolean);
+  return lines.length > 0 && lines.every((l) => /早了 ?18 ?个月以上|个月内没有新?数据|另有 \d+ 条提醒/.test(l));
+}

@@ -100,7 +100,8 @@ describe('every figure comes from the fact base', () => {
     return fb;
   }
   const original = loadFactBase(data).result;
-  const originals = [...original.facts.values()].flatMap((f) => (f.kind === 'rank' ? [] : [formatFigure(f.value, f.unit, f.qualifier)]));
+  // An order of magnitude (千亿级) survives a 1.37× change by design; leave it out.
+  const originals = [...original.facts.values()].flatMap((f) => (f.kind === 'rank' || f.qualifier === 'magnitude' ? [] : [formatFigure(f.value, f.unit, f.qualifier)]));
 
   it.each(['qingdao-briefing', 'qingdao-report'])('%s shows no original figure once the values change', (name) => {
     const before = docText(modelOf(name, original));
@@ -109,7 +110,7 @@ describe('every figure comes from the fact base', () => {
     const shows = (text: string, figure: string) => new RegExp(`(?<![\\d.])${figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(text);
     const shownBefore = [...new Set(originals.filter((s) => shows(before, s)))];
     // The check only means something if the original output did show these figures.
-    expect(shownBefore.length).toBeGreaterThan(30);
+    expect(shownBefore.length).toBeGreaterThan(25);
     expect(shownBefore.filter((s) => shows(after, s))).toEqual([]);
     expect(after).not.toContain('连续七年');
   });

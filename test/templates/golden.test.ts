@@ -42,7 +42,7 @@ describe('golden: small template + facts → document model', () => {
       expect.arrayContaining(['qingdao-5g-base-stations@2025-12', 'qingdao-5g-base-stations@2020-09']),
     );
     const notes = kpi.notes.flatMap((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text) : [])).join('');
-    expect(notes).toBe('青岛5G基站已达4.6万个，较2020年增长近2.8倍。');
+    expect(notes).toBe('青岛5G基站已达4.6万个，较2020年增长不到2.9倍。');
   });
 
   it('builds the chart from the series, with labels as in the text', () => {

@@ -23,15 +23,15 @@ function render(source: string) {
 
 describe('figure helpers print from facts and cite them', () => {
   it.each([
-    ['{{fact "qingdao-5g-base-stations@2024-03"}}', '3.78万个', ['qingdao-5g-base-stations@2024-03']],
+    ['{{fact "qingdao-5g-base-stations@2024-03"}}', '3.78万个（2024年3月）', ['qingdao-5g-base-stations@2024-03']],
     ['{{fact "qingdao-5g-base-stations"}}', '4.6万个', ['qingdao-5g-base-stations@2025-12']],
     ['{{fact "cosmoplat-enterprises-served" style="yu"}}', '16万余家', ['cosmoplat-enterprises-served@2025-12']],
     ['{{fact "cosmoplat-enterprises-served" unit=false}}', '超16万', ['cosmoplat-enterprises-served@2025-12']],
     ['{{value "cosmoplat-enterprises-served"}}|{{unitOf "cosmoplat-enterprises-served"}}', '超16|万家', ['cosmoplat-enterprises-served@2025-12']],
-    ['{{first "qingdao-5g-base-stations"}}→{{latest "qingdao-5g-base-stations"}}', '超1.2万个→4.6万个', ['qingdao-5g-base-stations@2020-09', 'qingdao-5g-base-stations@2025-12']],
-    ['{{growth "qingdao-5g-base-stations"}}', '增长近2.8倍', ['qingdao-5g-base-stations@2020-09', 'qingdao-5g-base-stations@2025-12']],
-    ['{{growth "qingdao-5g-base-stations" from="2024"}}', '增长21.7%', ['qingdao-5g-base-stations@2024-03', 'qingdao-5g-base-stations@2025-12']],
-    ['{{change "qingdao-5g-base-stations" from="2024"}}', '增加8200个', ['qingdao-5g-base-stations@2024-03', 'qingdao-5g-base-stations@2025-12']],
+    ['{{first "qingdao-5g-base-stations"}}→{{latest "qingdao-5g-base-stations"}}', '超1.2万个（2020年9月）→4.6万个', ['qingdao-5g-base-stations@2020-09', 'qingdao-5g-base-stations@2025-12']],
+    ['{{growth "qingdao-5g-base-stations"}}', '较2020年增长不到2.9倍', ['qingdao-5g-base-stations@2020-09', 'qingdao-5g-base-stations@2025-12']],
+    ['{{growth "qingdao-5g-base-stations" from="2024"}}', '较2024年增长21.7%', ['qingdao-5g-base-stations@2024-03', 'qingdao-5g-base-stations@2025-12']],
+    ['{{change "qingdao-5g-base-stations" from="2024"}}', '较2024年增加8200个', ['qingdao-5g-base-stations@2024-03', 'qingdao-5g-base-stations@2025-12']],
     ['{{rank "cosmoplat-shuangkua-rank"}}', '连续七年位居第一', ['cosmoplat-shuangkua-rank@2025']],
     ['{{rank "cosmoplat-shuangkua-rank" consecutive=false}}', '第1位', ['cosmoplat-shuangkua-rank@2025']],
     ['{{movement "lemonbean-shuangkua-rank@2025"}}', '上升6位', ['lemonbean-shuangkua-rank@2025']],

@@ -9,7 +9,8 @@ import type { TemplateFiles } from '../../templates/manifest.js';
 import { manifestSchema } from '../../templates/manifest.js';
 import { UsageError } from '../../errors.js';
 import { msg, t } from '../../i18n/index.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { isInside } from '../read-input.js';
 import { checkAsOf, today } from '../args.js';
 import { Progress } from '../progress.js';
 import type { Warning } from '../../model/document.js';
@@ -208,5 +209,16 @@ export async function runBuild(args: BuildArgs): Promise<number> {
  * after a data change draws only the charts whose data changed.
  */
 export function diskChartCache(outDir: string): ChartCache {
-  return new ChartCache({ dir: path.join(outDir, '.cache', 'charts') });
+  const dir = path.join(outDir, '.cache', 'charts');
+  // A .cache that is a link leading out of --out is not written through: keep the cache in memory.
+  if (!cacheStaysInside(outDir, dir)) return new ChartCache({});
+  return new ChartCache({ dir });
+}
+
+function cacheStaysInside(outDir: string, dir: string): boolean {
+  // Only what exists can lead elsewhere; the cache creates the rest inside outDir.
+  let existing = dir;
+  while (!existsSync(existing) && existing !== outDir && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  if (!existsSync(outDir) || !existsSync(existing)) return true;
+  return isInside(realpathSync(existing), realpathSync(outDir));
 }
