@@ -79,6 +79,12 @@ export function usageHint(argv: string[]): Message {
   return msg('cli.hint.help', { command });
 }
 
+/** Today on this computer's clock, YYYY-MM-DD (local time: a Beijing morning is already today). */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** --as-of: a real calendar date, YYYY-MM or YYYY-MM-DD (no 2024-02-30). */
 export function checkAsOf(value: string | undefined): void {
   if (value !== undefined && !isCalendarDate(value)) throw new UsageError([{ message: msg('cli.as-of-not-a-date', { value }), hint: msg('cli.as-of-hint') }]);

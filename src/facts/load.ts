@@ -157,7 +157,7 @@ export function parseDataFile(file: string, text: string): { parsed?: ParsedFile
   });
   // Records without schema problems are still checked, so one run reports all the errors it can.
   const partial = withoutBrokenRecords(raw as Record<string, unknown>, checked.error.issues);
-  return { parsed: partial && { file, data: partial.data, locate, brokenIds: partial.brokenIds }, problems };
+  return { parsed: partial && { file, data: partial.data, locate: (path) => locate(partial.originalPath(path)), brokenIds: partial.brokenIds }, problems };
 }
 
 /**
@@ -165,29 +165,56 @@ export function parseDataFile(file: string, text: string): { parsed?: ParsedFile
  * a whole record), and the ids of those records: references to them are not
  * reported as unknown, since the record exists, only with an error.
  */
-function withoutBrokenRecords(raw: Record<string, unknown>, issues: z.core.$ZodIssue[]): { data: DataFile; brokenIds: string[] } | undefined {
-  const copy = structuredClone(raw) as Record<string, unknown>;
+function withoutBrokenRecords(
+  raw: Record<string, unknown>,
+  issues: z.core.$ZodIssue[],
+): { data: DataFile; brokenIds: string[]; originalPath: (path: Array<string | number>) => Array<string | number> } | undefined {
   const brokenIds: string[] = [];
-  const drop = new Map<unknown[], Set<number>>();
+  // Indexes to drop, per array, keyed by the array's path in the file.
+  const drop = new Map<string, Set<number>>();
+  const add = (key: Array<string | number>, index: number) => {
+    const k = JSON.stringify(key);
+    (drop.get(k) ?? drop.set(k, new Set()).get(k)!).add(index);
+  };
   for (const issue of issues) {
     const [section, index, sub, subIndex] = issue.path;
-    const list = copy[section as string];
+    const list = raw[section as string];
     if (!Array.isArray(list) || typeof index !== 'number') return undefined; // a top-level problem: nothing to keep apart
     const record = list[index] as Record<string, unknown> | undefined;
-    const points = record?.points;
-    if (sub === 'points' && Array.isArray(points) && typeof subIndex === 'number') {
-      (drop.get(points) ?? drop.set(points, new Set()).get(points)!).add(subIndex);
-    } else {
+    if (sub === 'points' && Array.isArray(record?.points) && typeof subIndex === 'number') add([section as string, index, 'points'], subIndex);
+    else {
       if (typeof record?.id === 'string') brokenIds.push(record.id);
-      (drop.get(list) ?? drop.set(list, new Set()).get(list)!).add(index);
+      add([section as string], index);
     }
   }
-  for (const [list, indexes] of drop) {
-    const keep = list.filter((_, i) => !indexes.has(i));
-    list.splice(0, list.length, ...keep);
+  // New index → index in the file, per array, so positions still point at the right line.
+  const kept = new Map<string, number[]>();
+  const keep = (key: Array<string | number>, list: unknown[]) => {
+    const gone = drop.get(JSON.stringify(key)) ?? new Set<number>();
+    const indexes = list.map((_, i) => i).filter((i) => !gone.has(i));
+    kept.set(JSON.stringify(key), indexes);
+    return indexes.map((i) => list[i]);
+  };
+  const copy: Record<string, unknown> = { ...raw };
+  for (const [section, value] of Object.entries(raw)) {
+    if (!Array.isArray(value)) continue;
+    copy[section] = keep([section], value).map((record, k) => {
+      const r = record as Record<string, unknown>;
+      const i = kept.get(JSON.stringify([section]))![k];
+      return r && typeof r === 'object' && Array.isArray(r.points) ? { ...r, points: keep([section, i, 'points'], r.points) } : r;
+    });
   }
   const again = dataFileSchema.safeParse(copy);
-  return again.success ? { data: again.data, brokenIds } : undefined;
+  if (!again.success) return undefined;
+  const originalPath = (path: Array<string | number>) => {
+    const out: Array<string | number> = [];
+    for (const step of path) {
+      const map = typeof step === 'number' ? kept.get(JSON.stringify(out)) : undefined;
+      out.push(map && typeof step === 'number' ? (map[step] ?? step) : step);
+    }
+    return out;
+  };
+  return { data: again.data, brokenIds, originalPath };
 }
 
 /** Hash of the data snapshot: file names and contents, in a stable order. */

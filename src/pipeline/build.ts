@@ -39,6 +39,8 @@ export interface BuildInput {
   changes?: FactChange[];
   /** Native (editable) charts or pictures in the deck; default: the template's `charts:`, else image. A chart's own `output:` wins. */
   charts?: ChartOutput;
+  /** Today, YYYY-MM-DD (the caller's clock): a publication or as-of date after it is a data error. */
+  today?: string;
   /** Called as each stage starts (data, template, markdown, charts, pptx …): progress for a terminal. */
   onStage?: (stage: string) => void;
 }
@@ -100,7 +102,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     throw new UsageError([{ message: msg('cli.as-of-not-a-date', { value: input.asOf }), hint: msg('cli.as-of-hint') }]);
   }
 
-  const loaded = await time('data', () => loadFactBase(input.data, { asOf: input.asOf }));
+  const loaded = await time('data', () => loadFactBase(input.data, { asOf: input.asOf, today: input.today }));
   warnings.push(...loaded.warnings);
   const fb = input.asOf ? factBaseAsOf(loaded.result, input.asOf) : loaded.result;
   const asOf = input.asOf ?? latestAsOf(fb);

@@ -35,3 +35,38 @@ describe('broken templates fail with file:line and a message', () => {
     expect(render(problem.message, 'zh-CN')).toContain(expected.zh);
   });
 });
+
+describe('an id the template asks for and the data lacks', () => {
+  it('is named in both places when a data id is one edit away', () => {
+    const name = 'unknown-fact';
+    let error: unknown;
+    try {
+      renderTemplate(loadTemplate(readTemplate(path.join(root, name), `templates/${name}`)), fb);
+    } catch (e) {
+      error = e;
+    }
+    const [inTemplate, inData] = (error as TemplateError).problems;
+    expect(inTemplate.file).toBe(`templates/${name}/deck.md.hbs`);
+    expect(render(inTemplate.hint, 'zh-CN')).toMatch(/数据中的 qingdao-5g-base-stations（test\/fixtures\/mini-data\/facts\.yaml:\d+）和它只差一个字符/);
+    // The message does not tell the user to copy the data's id into the template.
+    expect(render(inTemplate.hint, 'en')).toMatch(/check which is right and fix the other \(the data or the template\)/);
+    expect(inData.file).toBe('test/fixtures/mini-data/facts.yaml');
+    expect(render(inData.message, 'zh-CN')).toBe('这个 id qingdao-5g-base-stations 和模板要用的 qingdao-5g-base-station 只差一个字符');
+    expect(render(inData.hint, 'zh-CN')).toContain(`否则改正模板 templates/${name}/deck.md.hbs:5`);
+  });
+
+  it('names an inherited file by its real path', () => {
+    const parent = readTemplate(path.join(fixtures, 'templates/mini'), 'templates/mini');
+    const files = new Map(parent.files);
+    files.set('partials/broken.hbs', '{{fact "no-such-fact"}}');
+    files.set('deck.md.hbs', `${files.get('deck.md.hbs')}\n{{> broken}}\n`);
+    const origins = new Map([...files.keys()].map((n) => [n, n === 'template.yaml' ? 'templates/variant/template.yaml' : `templates/mini/${n}`]));
+    let error: unknown;
+    try {
+      renderTemplate(loadTemplate({ dir: 'templates/variant', files, origins }), fb);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as TemplateError).problems[0].file).toBe('templates/mini/partials/broken.hbs');
+  });
+});

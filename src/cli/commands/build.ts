@@ -11,7 +11,7 @@ import { UsageError } from '../../errors.js';
 import { msg, t } from '../../i18n/index.js';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { isInside } from '../read-input.js';
-import { checkAsOf } from '../args.js';
+import { checkAsOf, today } from '../args.js';
 import { Progress } from '../progress.js';
 import type { Warning } from '../../model/document.js';
 import type { ChartOutput } from '../../model/chart.js';
@@ -129,7 +129,7 @@ export interface BuildRun {
 export async function buildGroups(
   groups: TemplateGroup[],
   data: TextFile[],
-  options: { asOf?: string; timestamp?: number; chartCache?: ChartCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; onStage?: (stage: string) => void },
+  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; onStage?: (stage: string) => void },
 ): Promise<BuildRun> {
   const run: BuildRun = { files: [], warnings: [], timings: {}, asOf: '', dataHash: '' };
   const { templates, ...buildOptions } = options;
@@ -177,7 +177,7 @@ export async function runBuild(args: BuildArgs): Promise<number> {
     const data = await readDataDir(args.data);
     const since = args.changesSince ? await changesSince(args.changesSince, args.data, data, args.asOf) : undefined;
     const chartCache = args.cache === false ? undefined : diskChartCache(args.out);
-    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, changes: since?.changes, chartCache, charts: args.charts, onStage: (s) => progress.stage(s) });
+    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), changes: since?.changes, chartCache, charts: args.charts, onStage: (s) => progress.stage(s) });
     const { files, timings, asOf, dataHash } = r;
     const warnings = [...(since?.warnings ?? []), ...r.warnings];
     progress.stage('write');

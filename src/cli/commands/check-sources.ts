@@ -10,6 +10,7 @@ import { DataError, UsageError } from '../../errors.js';
 import { msg } from '../../i18n/index.js';
 import { displayPath, readDataDir, readSeedTexts } from '../io.js';
 import { say, type Printer } from '../output.js';
+import { today } from '../args.js';
 
 export interface CheckSourcesArgs extends Printer {
   data: string;
@@ -24,7 +25,7 @@ export function sourceTextsDir(dir: string | undefined, dataDir: string, declare
 }
 
 export async function runCheckSources(args: CheckSourcesArgs): Promise<number> {
-  const fb = loadFactBase(await readDataDir(args.data)).result;
+  const fb = loadFactBase(await readDataDir(args.data), { today: today() }).result;
   const dir = sourceTextsDir(args.dir, args.data, fb.sourceTexts);
   const texts = await readSeedTexts(dir);
   const problems = checkSources(fb, texts);

@@ -5,6 +5,7 @@ import { manifestSchema } from '../../templates/manifest.js';
 import { listTemplates, readDataDir, readTemplateDir } from '../io.js';
 import type { Printer } from '../output.js';
 import { t } from '../../i18n/index.js';
+import { today } from '../args.js';
 
 export interface ListArgs extends Printer {
   data: string;
@@ -23,7 +24,7 @@ export async function runList(args: ListArgs): Promise<number> {
       return { name: tpl.name, description: m.success ? m.data.description : t('cli.list.invalid-manifest'), formats: m.success ? m.data.formats : [], charts };
     }),
   );
-  const fb = args.what === 'templates' || args.what === 'charts' ? undefined : loadFactBase(await readDataDir(args.data)).result;
+  const fb = args.what === 'templates' || args.what === 'charts' ? undefined : loadFactBase(await readDataDir(args.data), { today: today() }).result;
   const series = fb
     ? [
         ...[...fb.indicators.values()].map((s) => ({ id: s.id, kind: 'indicator', name: s.name, points: s.points.length, tags: s.tags })),

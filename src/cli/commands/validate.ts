@@ -9,7 +9,7 @@ import type { FactBase } from '../../facts/model.js';
 import { changeRows, diffFactBases } from '../../diff/index.js';
 import { listTemplates, readDataDir, readTemplateDir, resolveTemplate } from '../io.js';
 import { jsonWarnings, printWarnings, say, type Printer } from '../output.js';
-import { checkAsOf } from '../args.js';
+import { checkAsOf, today } from '../args.js';
 import { msg } from '../../i18n/index.js';
 
 export interface ValidateArgs extends Printer {
@@ -22,7 +22,7 @@ export async function runValidate(args: ValidateArgs): Promise<number> {
   checkAsOf(args.asOf);
   const chosen = args.template ? [resolveTemplate(args.template)] : undefined;
   const data = await readDataDir(args.data);
-  const loaded = loadFactBase(data, { asOf: args.asOf });
+  const loaded = loadFactBase(data, { asOf: args.asOf, today: today() });
   const fb = args.asOf ? factBaseAsOf(loaded.result, args.asOf) : loaded.result;
   const warnings = [...loaded.warnings];
   const templates = chosen ?? listTemplates();

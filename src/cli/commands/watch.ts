@@ -16,7 +16,7 @@ import { checkOutDir, displayPath, readDataDir, readDataSnapshot, readTemplateDi
 import { printWarnings, reportError } from '../output.js';
 import { TreeWatcher } from '../watcher.js';
 import { buildGroups, describeChangesSince, diskChartCache, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
-import { checkAsOf } from '../args.js';
+import { checkAsOf, today } from '../args.js';
 import { t } from '../../i18n/index.js';
 
 const DEBOUNCE_MS = 150;
@@ -63,7 +63,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       if (builds > 0 && inputs === lastInputs && !lastFailed) return; // saved without a change
       lastInputs = inputs;
       const since = old && { label: old.label, changes: diffData(old.files, data, { asOf: args.asOf }).result, warnings: [] };
-      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, chartCache: cache, changes: since?.changes, templates, charts: args.charts });
+      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), chartCache: cache, changes: since?.changes, templates, charts: args.charts });
       const written = await writeOutputs(args.out, r.files);
       const ms = Math.round(performance.now() - started);
       const charts = { rendered: cache.misses - misses, reused: cache.hits - hits };

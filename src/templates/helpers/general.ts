@@ -53,7 +53,7 @@ const positional = (args: unknown[]) => args.slice(0, -1);
 export function generalHelpers(lookup: FactLookup, registry: CitationRegistry, time: TimeContext): Record<string, HelperDelegate> {
   const milestoneOf = (v: unknown, helper: string): MilestoneRecord => {
     const id = typeof v === 'string' ? v : v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : undefined;
-    if (!id) throw new LookupError(`${helper} expects a milestone id or a milestone (inside {{#each (milestones)}})`);
+    if (!id) throw new LookupError(msg('helper.expects-milestone', { helper }), msg('helper.event-expects-hint'));
     return lookup.milestone(id);
   };
   return {
@@ -158,7 +158,7 @@ export function generalHelpers(lookup: FactLookup, registry: CitationRegistry, t
         });
       if (!items.length) return o.inverse ? o.inverse(this) : '';
       const style = ENUM_STYLES[String(o.hash.style ?? 'yishi')];
-      if (!style) throw new LookupError(`enumerate style must be one of ${Object.keys(ENUM_STYLES).join(', ')}`);
+      if (!style) throw new LookupError(msg('helper.enumerate-style', { styles: Object.keys(ENUM_STYLES) }));
       const sep = typeof o.hash.sep === 'string' ? o.hash.sep.replace(/\\n/g, '\n') : '\n\n';
       // A count before a measure word: 两条, not 二条.
       const intro = typeof o.hash.intro === 'string' ? o.hash.intro.replace('{n}', items.length === 2 ? '两' : cnNumeral(items.length)) : '';
