@@ -326,9 +326,6 @@ function chartHelper(
     if (!earlier) defs.set(id, { def, where: `${currentFile()}${line ? `:${line}` : ''}` });
     if (!charts.has(id)) {
       const built = buildChart(id, def, lookup, registry);
-      if (built.spec.labels.length > LIMITS.chartCategories) {
-        throw new LookupError(msg('limits.chart-categories', { id, count: built.spec.labels.length, max: LIMITS.chartCategories }), msg('limits.chart-categories-hint'));
-      }
       // A chart error (say, a character no font has) then names the template line.
       if (line) built.spec.loc = { file: currentFile(), line };
       charts.set(id, built);

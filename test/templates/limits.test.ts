@@ -89,25 +89,4 @@ describe('template output limits', () => {
     const tail = `## 刚好\n\n${'青'.repeat(LIMITS.paragraphChars)}\n\n| a | b |\n|:--|--:|\n| ${'网'.repeat(LIMITS.tableCellChars)} | 1 |`;
     expect(renderWith({}, tail, true)).toBeUndefined();
   });
-
-  it('refuses a chart with more categories than the limit at its template line', () => {
-    const n = LIMITS.chartCategories + 1;
-    const points = Array.from({ length: n }, (_, k) => `      - { value: ${k + 1}, printed: ${k + 1}个, asOf: ${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}, source: qdrb-2026, para: 17 }`);
-    const extra = `indicators:\n  - id: many-points\n    name: 测试序列\n    subject: qingdao\n    unit: 个\n    measure: cumulative\n    points:\n${points.join('\n')}\n`;
-    const data = [...readData(path.join(fixtures, 'mini-data')), { path: 'extra.yaml', text: extra }];
-    const many = loadFactBase(data).result;
-    const files = new Map(mini.files);
-    const tail = '## 很多类别\n\n{{#chart kind="line" series="many-points" title="测试"}}{{/chart}}';
-    files.set('deck.md.hbs', `${files.get('deck.md.hbs')}\n${tail}\n`);
-    let error: unknown;
-    try {
-      renderTemplate(loadTemplate({ dir: mini.dir, files }), many);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(TemplateError);
-    const problem = (error as TemplateError).problems[0];
-    expect(problem.line).toBe(lineOf(tail, 'many-points'));
-    expect(render(problem.message, 'en')).toContain(`${n} categories`);
-  });
 });
