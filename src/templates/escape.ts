@@ -8,6 +8,7 @@
  * their own; block helpers ({{#chart}}, {{#each}}) and partials are not
  * mustaches and keep their Markdown.
  */
+import { walkAst, type AstNode } from './ast-walk.js';
 
 /** Helper a plain value ({{name}}, {{this.title}}) prints through. */
 export const DATA_HELPER = '__data';
@@ -49,7 +50,6 @@ export function printable(value: unknown): string {
   return escapeMarkdown(typeof value === 'string' ? value : String(value));
 }
 
-type AnyNode = { type: string; loc?: unknown } & Record<string, unknown>;
 
 const pathTo = (name: string, loc: unknown) => ({ type: 'PathExpression', data: false, depth: 0, parts: [name], original: name, loc });
 
@@ -59,15 +59,14 @@ const pathTo = (name: string, loc: unknown) => ({ type: 'PathExpression', data: 
  * citation markers.
  */
 export function escapeMustaches<T>(ast: T, ours: Set<string>): T {
-  const visit = (node: AnyNode | undefined | null): void => {
-    if (!node || typeof node !== 'object') return;
+  walkAst(ast, (node) => {
     if (node.type === 'MustacheStatement') {
-      const path = node.path as AnyNode & { parts?: string[]; original?: unknown; data?: boolean; depth?: number };
-      const params = (node.params as AnyNode[]) ?? [];
-      const hash = node.hash as AnyNode | undefined;
+      const path = node.path as AstNode & { parts?: string[]; original?: unknown; data?: boolean; depth?: number };
+      const params = (node.params as AstNode[]) ?? [];
+      const hash = node.hash as AstNode | undefined;
       const simpleName = path.type === 'PathExpression' && !path.data && path.depth === 0 && path.parts?.length === 1 ? path.parts[0] : undefined;
       const callsHelper = params.length > 0 || !!hash || (simpleName !== undefined && ours.has(simpleName));
-      let inner: AnyNode;
+      let inner: AstNode;
       let wrapper = DATA_HELPER;
       if (callsHelper) {
         inner = { type: 'SubExpression', path, params, hash, loc: node.loc };
@@ -81,15 +80,9 @@ export function escapeMustaches<T>(ast: T, ours: Set<string>): T {
       node.params = [inner];
       node.hash = undefined;
       node.escaped = true;
-      return;
+      return true;
     }
-    for (const key of ['body', 'program', 'inverse']) {
-      const child = node[key] as AnyNode | AnyNode[] | undefined;
-      if (Array.isArray(child)) child.forEach(visit);
-      else if (child) visit(child);
-    }
-  };
-  visit(ast as unknown as AnyNode);
+  });
   return ast;
 }
 

@@ -7,18 +7,16 @@
  */
 import type Handlebars from 'handlebars';
 import type { SourceLocation } from '../model/document.js';
+import { walkAst } from './ast-walk.js';
 
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const MARKER = /\uE000(\d+):(\d+)\uE001/g;
 
-type Node = hbs.AST.Node & Record<string, unknown>;
-
 /** Insert line markers into the AST's literal text. `fileIndex` refers to SourceMapFiles. */
 export function markLines(ast: hbs.AST.Program, fileIndex: number): hbs.AST.Program {
   const mark = (line: number) => `${OPEN}${fileIndex}:${line}${CLOSE}`;
-  const visit = (node: Node | undefined | null): void => {
-    if (!node || typeof node !== 'object') return;
+  walkAst(ast, (node) => {
     if (node.type === 'ContentStatement') {
       const c = node as unknown as { value: string; original?: unknown; loc: hbs.AST.SourceLocation };
       // Typed as StripFlags upstream, but it is the unstripped text.
@@ -37,15 +35,9 @@ export function markLines(ast: hbs.AST.Program, fileIndex: number): hbs.AST.Prog
         }
       }
       c.value = out;
-      return;
+      return true;
     }
-    for (const key of ['body', 'program', 'inverse']) {
-      const child = node[key] as Node | Node[] | undefined;
-      if (Array.isArray(child)) child.forEach(visit);
-      else if (child) visit(child);
-    }
-  };
-  visit(ast as unknown as Node);
+  });
   return ast;
 }
 

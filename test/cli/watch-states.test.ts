@@ -10,29 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, repoRoot } from '../helpers/fixtures.js';
+import { ChildOutput } from '../helpers/child-output.js';
 
-/** A child's stdout, waited on line by line (polling, with a deadline). */
-class Output {
-  stdout = '';
-  stderr = '';
-  constructor(child: ChildProcess) {
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
-  }
-  lines(): string[] {
-    return this.stdout.split('\n').filter(Boolean);
-  }
-  /** Waits for the `n`-th line matching `re` counted from line `from`. */
-  async line(re: RegExp, from = 0, timeoutMs = 30_000): Promise<{ text: string; index: number }> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const index = this.lines().findIndex((l, i) => i >= from && re.test(l));
-      if (index >= 0) return { text: this.lines()[index], index };
-      if (Date.now() > deadline) throw new Error(`no line ${re} after line ${from} within ${timeoutMs} ms;\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 const hasMkfifo = spawnSync('which', ['mkfifo']).status === 0 && process.platform !== 'win32';
 
@@ -61,8 +40,8 @@ describe('gen-report watch: state changes', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-    const o = new Output(child);
-    let at = (await o.line(/^watching /)).index;
+    const o = new ChildOutput(child);
+    let at = (await o.after(/^watching /)).index;
     expect(md()).toContain('4.6万个');
 
     // The data folder replaced the way a sync tool or `git checkout` of a folder does it.
@@ -71,19 +50,19 @@ describe('gen-report watch: state changes', () => {
     setFigure(fresh, '4.8万个', 48000);
     rmSync(data, { recursive: true });
     renameSync(fresh, data);
-    at = (await o.line(/rebuilt/, at)).index + 1;
+    at = (await o.after(/rebuilt/, at)).index + 1;
     expect(md()).toContain('4.8万个');
 
     // And the new folder is watched: a later edit is seen.
     setFigure(data, '4.9万个', 49000);
-    at = (await o.line(/rebuilt/, at)).index + 1;
+    at = (await o.after(/rebuilt/, at)).index + 1;
     expect(md()).toContain('4.9万个');
 
     // A file taken away fails the build; putting it back makes it good again, and watch says so.
     renameSync(path.join(data, 'facts.yaml'), path.join(dir, 'facts.yaml.away'));
-    at = (await o.line(/build failed/, at)).index + 1;
+    at = (await o.after(/build failed/, at)).index + 1;
     renameSync(path.join(dir, 'facts.yaml.away'), path.join(data, 'facts.yaml'));
-    const back = await o.line(/good again/, at);
+    const back = await o.after(/good again/, at);
     expect(back.text).toMatch(/build is good again/);
     at = back.index + 1;
 
@@ -91,12 +70,12 @@ describe('gen-report watch: state changes', () => {
       // A pipe is refused (reading it would wait forever), and edits after it are still seen.
       const fifo = path.join(data, 'pipe.yaml');
       expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-      at = (await o.line(/build failed/, at)).index + 1;
+      at = (await o.after(/build failed/, at)).index + 1;
       expect(o.stderr).toMatch(/pipe\.yaml/);
       rmSync(fifo);
-      at = (await o.line(/good again/, at)).index + 1;
+      at = (await o.after(/good again/, at)).index + 1;
       setFigure(data, '5.1万个', 51000);
-      at = (await o.line(/rebuilt/, at)).index + 1;
+      at = (await o.after(/rebuilt/, at)).index + 1;
       expect(md()).toContain('5.1万个');
     }
 

@@ -10,30 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, repoRoot } from '../helpers/fixtures.js';
+import { ChildOutput } from '../helpers/child-output.js';
 import { hasStackTrace } from '../helpers/cli.js';
 
-/** Collects a child's output and waits (polling, with a deadline) for a line. */
-class Output {
-  stdout = '';
-  stderr = '';
-  constructor(child: ChildProcess) {
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
-  }
-  lines(): string[] {
-    return this.stdout.split('\n').filter(Boolean);
-  }
-  /** The `n`-th stdout line matching `re` (1-based). */
-  async line(re: RegExp, n = 1, timeoutMs = 30_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const hits = this.lines().filter((l) => re.test(l));
-      if (hits.length >= n) return hits[n - 1];
-      if (Date.now() > deadline) throw new Error(`no line ${re} (#${n}) within ${timeoutMs} ms;\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 describe('gen-report watch', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gen-report-watch-'));
@@ -57,10 +36,10 @@ describe('gen-report watch', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-    const o = new Output(child);
+    const o = new ChildOutput(child);
 
-    expect(await o.line(/^built /)).toMatch(/^built out\/mini-2025-12\.md, out\/mini-2025-12\.pptx in \d+ ms · charts: 1 re-rendered, 0 reused$/);
-    await o.line(/^watching data, tpl for changes/);
+    expect(await o.nth(/^built /)).toMatch(/^built out\/mini-2025-12\.md, out\/mini-2025-12\.pptx in \d+ ms · charts: 1 re-rendered, 0 reused$/);
+    await o.nth(/^watching data, tpl for changes/);
     expect(md()).toContain('4.6万个');
 
     // A data edit: the one chart's data changed, so it is drawn again.
@@ -68,7 +47,7 @@ describe('gen-report watch', () => {
     const edited = good.replace('{ value: 46000, printed: 4.6万个,', '{ value: 47000, printed: 4.7万个,');
     expect(edited).not.toBe(good);
     writeFileSync(factsFile, edited);
-    expect(await o.line(/rebuilt/)).toMatch(/^data\/facts\.yaml changed → rebuilt .* in \d+ ms · charts: 1 re-rendered, 0 reused$/);
+    expect(await o.nth(/rebuilt/)).toMatch(/^data\/facts\.yaml changed → rebuilt .* in \d+ ms · charts: 1 re-rendered, 0 reused$/);
     expect(md()).toContain('4.7万个');
     expect(md()).not.toContain('4.6万个');
     const goodMd = md();
@@ -76,7 +55,7 @@ describe('gen-report watch', () => {
 
     // A broken edit: the error is printed (file:line, no stack) and the output left alone.
     writeFileSync(factsFile, `${edited}\nbad: [\n`);
-    expect(await o.line(/build failed/)).toMatch(/^data\/facts\.yaml changed → build failed; keeping the last good output in out$/);
+    expect(await o.nth(/build failed/)).toMatch(/^data\/facts\.yaml changed → build failed; keeping the last good output in out$/);
     expect(o.stderr).toMatch(/data error[\s\S]*facts\.yaml:\d+:\d+: \S/);
     expect(hasStackTrace(o.stderr)).toBe(false);
     expect(md()).toBe(goodMd);
@@ -84,13 +63,13 @@ describe('gen-report watch', () => {
 
     // Fixed: rebuilt, and the chart comes from the cache.
     writeFileSync(factsFile, edited);
-    expect(await o.line(/rebuilt/, 2)).toMatch(/charts: 0 re-rendered, 1 reused$/);
+    expect(await o.nth(/rebuilt/, 2)).toMatch(/charts: 0 re-rendered, 1 reused$/);
     expect(md()).toBe(goodMd);
 
     // A template edit is picked up too.
     const deck = path.join(tpl, 'deck.md.hbs');
     writeFileSync(deck, readFileSync(deck, 'utf8').replace('## 平台\n', '## 平台体系\n'));
-    expect(await o.line(/rebuilt/, 3)).toMatch(/^tpl\/deck\.md\.hbs changed → rebuilt .* charts: 0 re-rendered, 1 reused$/);
+    expect(await o.nth(/rebuilt/, 3)).toMatch(/^tpl\/deck\.md\.hbs changed → rebuilt .* charts: 0 re-rendered, 1 reused$/);
     expect(md()).toContain('平台体系');
 
     child.kill('SIGTERM');
