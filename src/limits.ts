@@ -21,8 +21,6 @@ export const LIMITS = {
   paragraphChars: 20_000,
   /** Characters of one table cell. */
   tableCellChars: 5_000,
-  /** Categories (x-axis labels, bars, slices) of one chart. */
-  chartCategories: 60,
   /** Past these a chart still draws, with a warning naming it: nobody can read it. */
   readableChartCategories: 40,
   readableChartTitleChars: 60,
@@ -30,4 +28,3 @@ export const LIMITS = {
   figureMagnitude: 1e15,
 } as const;
 
-export const MAX_SLIDES = LIMITS.slides;

@@ -13,7 +13,7 @@ import { notesText } from './plan-notes.js';
 import { CHROME, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, MARGIN_X, SOURCE_BOTTOM, SOURCE_LINE_MAX, box } from './geometry.js';
 import type { Unnumbered } from './plan-slides.js';
 import { msg } from '../../i18n/index.js';
-import { MAX_SLIDES } from '../../limits.js';
+import { LIMITS } from '../../limits.js';
 
 /** A section would need more slides than a deck may have (planDeck reports it with the section's place). */
 export class TooManySlides extends Error {}
@@ -69,7 +69,7 @@ function paginate(items: FlowItem[], area: Box, ctx: PlanContext, centre: boolea
   let rest: FlowItem[] | null = items;
   while (rest && rest.length) {
     // Continuation slides are bounded, so even a megabyte of text ends soon, with a clear error.
-    if (pages.length >= MAX_SLIDES) throw new TooManySlides();
+    if (pages.length >= LIMITS.slides) throw new TooManySlides();
     const p = partition(rest, area.w, area.h, true, ctx);
     if (p.head.length === 0) {
       warn(ctx, 'pptx-overflow', msg('writer.block-dropped', { kind: rest[0].kind }));

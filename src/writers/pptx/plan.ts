@@ -12,7 +12,7 @@ import { planAgenda, planClosing, planCover, planSectionHeader, type Unnumbered 
 import { planContent, TooManySlides } from './plan-content.js';
 import { TemplateError } from '../../errors.js';
 import { msg } from '../../i18n/index.js';
-import { MAX_SLIDES } from '../../limits.js';
+import { LIMITS } from '../../limits.js';
 import type { FlowBlock } from './plan-flow.js';
 import { cleanText } from './plan-text.js';
 
@@ -65,12 +65,12 @@ export function planDeck(doc: DocumentModel, charts: RenderedCharts, options: { 
       if (!(e instanceof TooManySlides)) throw e;
       over = true;
     }
-    if (over || slides.length > MAX_SLIDES) {
+    if (over || slides.length > LIMITS.slides) {
       throw new TemplateError([
         {
           file: s.loc?.file,
           line: s.loc?.line,
-          message: msg('limits.slides', { max: MAX_SLIDES, title: cleanText(s.title).slice(0, 40) }),
+          message: msg('limits.slides', { max: LIMITS.slides, title: cleanText(s.title).slice(0, 40) }),
           hint: msg('limits.slides-hint'),
         },
       ]);

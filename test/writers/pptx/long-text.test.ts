@@ -9,7 +9,7 @@ import type { Block, DocumentModel } from '../../../src/model/document.js';
 import { TemplateError } from '../../../src/errors.js';
 import { render } from '../../../src/i18n/index.js';
 import { planDeck } from '../../../src/writers/pptx/plan.js';
-import { MAX_SLIDES } from '../../../src/limits.js';
+import { LIMITS } from '../../../src/limits.js';
 import { breakLines } from '../../../src/writers/pptx/text-layout.js';
 import { p, sampleCharts, sampleDoc, section, t } from './fixtures.js';
 
@@ -42,7 +42,7 @@ describe('long text is laid out in linear time', () => {
     const text = long(256 * 1024);
     const { plan } = planDeck(deckOf([p(t(text))]), sampleCharts());
     expect(plan.slides.length).toBeGreaterThan(50);
-    expect(plan.slides.length).toBeLessThanOrEqual(MAX_SLIDES);
+    expect(plan.slides.length).toBeLessThanOrEqual(LIMITS.slides);
     expect(planText(plan, 'body')).toBe(text);
   }, 240_000);
 
@@ -65,7 +65,7 @@ describe('long text is laid out in linear time', () => {
     expect(error).toBeInstanceOf(TemplateError);
     const problem = (error as TemplateError).problems[0];
     const text = render(problem.message, 'zh-CN');
-    expect(text).toContain(String(MAX_SLIDES));
+    expect(text).toContain(String(LIMITS.slides));
     expect(text).toContain('长文本');
     expect(render(problem.message, 'en')).toContain('slides');
     expect(problem.file).toBe(doc.sections[1].loc?.file);
