@@ -78,6 +78,22 @@ export async function main(argv: string[], env: Record<string, string | undefine
       (y) => withOptions(y, 'check-sources').positional('dir', { type: 'string', describe: t('cli.pos.check-sources-dir') }),
       later(async () => (await import('./commands/check-sources.js')).runCheckSources as unknown as unknown as Handler),
     )
+    .command(
+      'paragraphs <file>',
+      t('cli.cmd.paragraphs'),
+      (y) => withOptions(y, 'paragraphs').positional('file', { type: 'string', demandOption: true, describe: t('cli.pos.article-file') }).example('$0 paragraphs ../shared/seeds/005_new.txt', t('cli.example.paragraphs')),
+      later(async () => (await import('./commands/paragraphs.js')).runParagraphs as unknown as Handler),
+    )
+    .command(
+      'extract <file>',
+      t('cli.cmd.extract'),
+      (y) =>
+        withOptions(y, 'extract')
+          .positional('file', { type: 'string', demandOption: true, describe: t('cli.pos.article-file') })
+          .example('$0 extract ../shared/seeds/005_new.txt --source qdrb-2026-05-new', t('cli.example.extract'))
+          .example('$0 extract ../shared/seeds/005_new.txt --source qdrb-2026-05-new --yaml > proposals.yaml', t('cli.example.extract-yaml')),
+      later(async () => (await import('./commands/extract.js')).runExtract as unknown as Handler),
+    )
     .epilog(`${exitCodeHelp()}\n\n${t('cli.epilog.source-date-epoch')}`)
     .strict()
     .help()

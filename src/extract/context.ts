@@ -90,6 +90,8 @@ export function dateOf(text: string, start: number, prevEnd: number, a: Article,
 export interface TargetGuess {
   targetYear: number;
   reason: Message;
+  /** The due year as printed (到2027年), to back targetYear in the data. */
+  due?: string;
 }
 
 const SENTENCE_CUES = /到\d{4}年|力争|目标|计划|争取|预计|可达|将(?!近)|要求/;
@@ -109,7 +111,7 @@ export function targetOf(text: string, start: number, a: Article): TargetGuess |
   }
   const sentenceText = text.slice(sentence.start, sentence.end);
   const due = /(?:到|至)(\d{4})年/.exec(sentenceText);
-  if (due) return { targetYear: Number(due[1]), reason: msg('extract.target.due', { printed: due[0] }) };
+  if (due) return { targetYear: Number(due[1]), reason: msg('extract.target.due', { printed: due[0] }), due: due[0] };
   const ay = articleYear(a);
   const years = [...text.slice(0, start).matchAll(/(\d{4})年(?!度|以来|来)/g)].map((m) => Number(m[1])).filter((y) => y >= ay);
   if (years.length) return { targetYear: years[years.length - 1], reason: msg('extract.target.year', { printed: reason ?? '', year: years[years.length - 1] }) };

@@ -174,7 +174,8 @@ function scan(text: string): { mentions: Mention[]; markers: Marker[] } {
       continue;
     }
     const top = sticky(/榜首|首位|居首/, text, i);
-    if (top) {
+    // 揭榜首批 is "the first batch to take up the challenge", not a first place.
+    if (top && !(top[0] === '榜首' && text[i - 1] === '揭')) {
       rank(i, i + top[0].length, 1);
       i += top[0].length;
       continue;

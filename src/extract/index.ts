@@ -65,6 +65,14 @@ function localWords(text: string, ms: Mention[], i: number): string {
     before = text.slice(prev.end, m.start);
     const parts = before.split(CONNECTOR);
     if (parts.length > 1) before = parts[parts.length - 1];
+    // 从1.7万家增长至3.2万家: the end of a change counts the same thing as its start.
+    else if (/^(增长|增加|提升|提高|上升|下降|减少)?(至|到)$/.test(before)) before = text.slice(left, m.start);
+  }
+  // 登记319家、增长26.6%: a bare change belongs to the clause before it.
+  if (/^(同比)?(名义)?(增长|提高|提升|下降|减少|增加)/.test(before) && left > 0) {
+    let l = left - 1;
+    while (l > 0 && !bound.test(text[l - 1])) l--;
+    before = text.slice(l, left - 1) + before;
   }
   const next = ms[i + 1];
   if (next && next.start < right) {
@@ -84,9 +92,10 @@ function sameUnit(f: Fact, m: Mention, fb: FactBase): boolean {
 
 function knownAs(fb: FactBase, source: string, p: Proposal, m: Mention): Proposal['known'] {
   const same = [...fb.facts.values()].filter(
-    (f) => f.source === source && f.para === p.para && sameUnit(f, m, fb) && (f.kind === 'rank' ? f.rank === p.rank?.rank : sameNumber(f.value, p.value)),
+    (f) => f.source === source && f.para === p.para && sameUnit(f, m, fb) && (f.kind === 'rank' ? f.rank === p.rank?.rank : sameNumber(f.value, p.value) && f.qualifier === p.qualifier),
   );
-  if (same.length) return { ids: same.map((f) => f.id), how: 'same-fact' };
+  const rankOf = (f: Fact) => p.series.findIndex((s) => s.id === f.seriesId) >>> 0;
+  if (same.length) return { ids: same.sort((a, b) => rankOf(a) - rankOf(b)).map((f) => f.id), how: 'same-fact' };
   const best = p.newSeries ? undefined : p.series[0];
   if (!best) return undefined;
   const inSeries = [...fb.facts.values()].filter(
@@ -118,9 +127,12 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
       const local = localWords(t, ms, i);
       const before = mentioned.filter((e) => e.at >= s.start && e.at < m.start);
       const after = mentioned.filter((e) => e.at >= m.end && e.at < s.end);
-      const nearest = before.length ? before[before.length - 1].ids : (after[0]?.ids ?? []);
+      // 全国 names no entity in the data's list, but in a figure's own words (全国共140家) it makes the figure national.
+      const national = m.kind === 'value' && /全国|我国/.test(local.slice(0, local.indexOf(m.printed))) && fb.entities.has('china') ? ['china'] : undefined;
+      const nearest = national ?? (before.length ? before[before.length - 1].ids : (after[0]?.ids ?? []));
       const inParagraph = [...new Set(mentioned.flatMap((e) => e.ids))];
-      const series = matchSeries(catalogue, { kind: m.kind, unit: m.unit, noun: m.noun, target: target !== undefined, local, sentence: t.slice(s.start, s.end), nearest, inParagraph });
+      const inSentence = [...new Set(before.flatMap((e) => e.ids))];
+      const series = matchSeries(catalogue, { kind: m.kind, unit: m.unit, noun: m.noun, target: target !== undefined, local, sentence: t.slice(s.start, s.end), nearest, inSentence, inParagraph });
       const p: Proposal = {
         para,
         printed: m.printed,

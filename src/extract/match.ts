@@ -57,7 +57,8 @@ export function catalogueOf(fb: FactBase): Catalogue {
   const byName = new Map<string, string[]>();
   for (const e of fb.entities.values()) {
     for (const name of [e.name, e.short, ...(e.aliases ?? [])]) {
-      if (!name) continue;
+      // 全国 is mostly an adjective (全国首位, 全国12大区域), not a subject.
+      if (!name || name === '全国') continue;
       byName.set(name, [...(byName.get(name) ?? []), e.id]);
     }
   }
@@ -101,8 +102,9 @@ export interface FigureContext {
   /** The words belonging to this figure (its clause, up to the neighbouring figures). */
   local: string;
   sentence: string;
-  /** Entities named before the figure in its sentence (nearest last) and in its paragraph. */
+  /** Entities named nearest before the figure, elsewhere before it in its sentence, and in its paragraph. */
   nearest: string[];
+  inSentence: string[];
   inParagraph: string[];
 }
 
@@ -121,7 +123,7 @@ export function matchSeries(cat: Catalogue, f: FigureContext, limit = 3): Series
   const scored = cat.series.filter((s) => unitFits(s, f)).map((s) => {
     const name = overlap(cat, s.name, near, far);
     const definition = overlap(cat, s.definition, near, far);
-    const subject = f.nearest.includes(s.subject) ? 1 : f.inParagraph.includes(s.subject) ? 0.4 : 0;
+    const subject = f.nearest.includes(s.subject) ? 1 : f.inSentence.includes(s.subject) ? 0.7 : f.inParagraph.includes(s.subject) ? 0.4 : 0;
     const kindFits = f.kind === 'rank' || (s.kind === 'target') === f.target ? 1 : 0;
     const score = 0.55 * name + 0.1 * definition + 0.25 * subject + 0.1 * kindFits - (f.unit === '' && f.kind === 'value' ? 0.1 : 0);
     return { id: s.id, kind: s.kind, name: s.name, confidence: Math.max(0, Math.min(1, Math.round(score * 100) / 100)) };
