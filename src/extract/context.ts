@@ -31,9 +31,9 @@ const articleYear = (a: Article) => Number(a.published.slice(0, 4));
 /** The article's month: what 目前 means, and the date of anything undated. */
 export const articleMonth = (a: Article) => a.published.slice(0, 7);
 
-/** Spans inside 《…》 and （…）: a title's year (白皮书（2023年）) dates no figure. */
+/** Spans inside 《…》, “…” and （…）: a title's year (白皮书（2023年）, “2021年…案例”) dates no figure. */
 function quoted(text: string): Array<[number, number]> {
-  return [...text.matchAll(/《[^》]*》|（[^）]*）|\([^)]*\)/g)].map((m) => [m.index, m.index + m[0].length]);
+  return [...text.matchAll(/《[^》]*》|“[^”]*”|（[^）]*）|\([^)]*\)/g)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 function markers(text: string, a: Article): Marker[] {
@@ -94,9 +94,13 @@ export interface TargetGuess {
   due?: string;
 }
 
-const SENTENCE_CUES = /到\d{4}年|力争|目标|计划|争取|预计|可达|将(?!近)|要求/;
-const PARAGRAPH_CUES = /将(?:持续|进一步|继续|加快|加速|聚焦|大力|全面|深化|推进|强化|着力|重点)|继续以|下一步/;
-const DONE = /已经|已|目前|累计|现已|截至/;
+/** 将 as "will" (青岛将进一步…), not as "把" (将设备应用于…): it must be followed by a verb of plans. */
+const WILL = '将(?:持续|进一步|继续|加快|加速|聚焦|大力|全面|深化|推进|强化|着力|重点|实现|建成|达到|打造|培育|新增|推动|带动|建设|做强|做大|提升|力争|围绕|以|在|再)';
+/** 到2027年 is a due year; 从2012年到2023年 is a past range. */
+const SENTENCE_CUES = new RegExp(`(?<!年)到\\d{4}年|力争|目标|计划|争取|预计|可达|要求|${WILL}`);
+const PARAGRAPH_CUES = new RegExp(`${WILL}|继续以|下一步|工作报告提出`, 'g');
+/** Words of what has been done: after them a figure reports, whatever plan came before. */
+const DONE = /已经|已|目前|现已|截至|现在/;
 
 /** Whether a figure is a goal, and the year it is due. */
 export function targetOf(text: string, start: number, a: Article): TargetGuess | undefined {
@@ -105,8 +109,8 @@ export function targetOf(text: string, start: number, a: Article): TargetGuess |
   const cue = SENTENCE_CUES.exec(head);
   let reason: string | undefined = cue?.[0];
   if (!cue) {
-    const earlier = PARAGRAPH_CUES.exec(text.slice(0, sentence.start));
-    if (!earlier || DONE.test(head)) return undefined;
+    const earlier = [...text.slice(0, sentence.start).matchAll(PARAGRAPH_CUES)].pop();
+    if (!earlier || DONE.test(text.slice(earlier.index, start))) return undefined;
     reason = earlier[0];
   }
   const sentenceText = text.slice(sentence.start, sentence.end);
@@ -134,4 +138,25 @@ export function evaluationYearOf(text: string, start: number, a: Article): numbe
   const sentence = sentenceOf(text, start);
   const years = [...text.slice(sentence.start, start).matchAll(/(\d{4})年/g)].map((m) => Number(m[1])).filter((y) => y <= articleYear(a));
   return years.length ? years[years.length - 1] : articleYear(a);
+}
+
+/**
+ * When the goals of an article were set: the date of the plan or meeting they
+ * come from, if the article prints one (4月24日…方案…印发, 3月20日…会议).
+ * A goal whose paragraph names a 方案 takes the plan's date; any other goal
+ * the date of the meeting the article reports. Undefined when none is printed.
+ */
+export function announcedOn(paragraphs: string[], goalParagraph: string, a: Article): DateGuess | undefined {
+  const ay = articleYear(a);
+  const dated = (word: RegExp) => {
+    for (const p of paragraphs) {
+      const m = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(p);
+      if (m && word.test(p.slice(m.index))) {
+        const date = `${m[1] ?? ay}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
+        if (date.slice(0, 7) <= articleMonth(a)) return { asOf: date, reason: msg('extract.date.announced-on', { printed: m[0] }) };
+      }
+    }
+    return undefined;
+  };
+  return (/方案/.test(goalParagraph) ? dated(/方案[^。]*(印发|发布|出台)|(印发|发布|出台)[^。]*方案/) : undefined) ?? dated(/会议/);
 }

@@ -73,8 +73,8 @@ function quantityAt(text: string, at: number): Mention | undefined {
     if (value === undefined) return undefined;
     chinese = true;
     pos = at + run[0].length;
-    // 一 alone is an article-like "a" (一个信号, 一家企业), not a figure.
-    if (run[0] === '一') return undefined;
+    // 一 alone is an article-like "a" (一个信号, 一家企业), not a figure; 一成 is.
+    if (run[0] === '一' && text[pos] !== '成') return undefined;
   }
   let qualifier: Qualifier = 'exact';
   let unit = '';
@@ -82,6 +82,12 @@ function quantityAt(text: string, at: number): Mention | undefined {
   if (text[pos] === '余' || text[pos] === '多') {
     qualifier = 'more-than';
     pos += 1;
+    // 30余万吨: the scale word may follow 余.
+    const scale = /^(万亿|亿|万)/.exec(text.slice(pos, pos + 2));
+    if (scale) {
+      value = clean(value * (scale[1] === '万亿' ? 1e12 : scale[1] === '亿' ? 1e8 : 1e4));
+      pos += scale[1].length;
+    }
   }
   if (text[pos] === '成' && !/[功为立本果员绩型]/.test(text[pos + 1] ?? '')) {
     value = clean(value * 10);
@@ -121,7 +127,7 @@ function quantityAt(text: string, at: number): Mention | undefined {
       const m = re.exec(text.slice(Math.max(0, at - 2), at));
       if (m && qualifier === 'exact') {
         qualifier = q;
-        start = at - m[1].length;
+        start = at - m[0].length;
         break;
       }
     }

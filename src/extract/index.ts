@@ -9,10 +9,10 @@ import type { FactBase, Fact } from '../facts/model.js';
 import type { Qualifier } from '../facts/schema.js';
 import { paragraphs } from '../facts/check-sources.js';
 import { sameNumber } from '../facts/figures.js';
-import type { Message } from '../i18n/index.js';
+import { msg, type Message } from '../i18n/index.js';
 import type { Warning } from '../model/document.js';
 import { findFigures, plainText, sentenceOf, type Mention } from './figures.js';
-import { dateOf, evaluationYearOf, periodOf, targetOf, type Article, type TargetGuess } from './context.js';
+import { announcedOn, articleMonth, dateOf, evaluationYearOf, periodOf, targetOf, type Article, type TargetGuess } from './context.js';
 import { catalogueOf, entitiesIn, matchSeries, suggestId, type Catalogue, type SeriesMatch } from './match.js';
 
 /** Below this confidence a figure is offered as a new series rather than forced into one. */
@@ -112,18 +112,26 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
   const source = fb.sources.get(sourceId);
   const article: Article = { published: source ? String(source.published) : new Date().toISOString().slice(0, 7) };
   const paras = paragraphs(text);
+  const plain = paras.map(plainText);
   const taken = new Set<string>([...fb.indicators.keys(), ...fb.rankings.keys(), ...fb.targets.keys()]);
   const proposals: Proposal[] = [];
-  paras.forEach((raw, index) => {
+  paras.forEach((_, index) => {
     const para = index + 1;
-    const t = plainText(raw);
+    const t = plain[index];
     const ms = findFigures(t);
     const mentioned = entitiesIn(catalogue, t);
     ms.forEach((m, i) => {
       const s = sentenceOf(t, m.start);
-      const target = m.kind === 'value' ? targetOf(t, m.start, article) : undefined;
       const prevEnd = i > 0 ? ms[i - 1].end : 0;
-      const date = dateOf(t, m.start, prevEnd, article, target !== undefined);
+      // A figure dated in the past by its own words (2023年, 从2012年到2023年) reports; it is no goal.
+      const past = m.kind === 'value' ? dateOf(t, m.start, prevEnd, article, false) : undefined;
+      const datedPast = past !== undefined && past.reason.id !== 'extract.date.article' && past.reason.id !== 'extract.date.current' && (past.asOf.length === 4 ? Number(past.asOf) < Number(article.published.slice(0, 4)) : past.asOf.slice(0, 7) < articleMonth(article));
+      const target = m.kind === 'value' && !datedPast ? targetOf(t, m.start, article) : undefined;
+      // A place in a list is dated by the report that gives it; the list's own year is its evaluationYear.
+      const date =
+        m.kind === 'rank'
+          ? { asOf: articleMonth(article), reason: msg('extract.date.list') }
+          : ((target && announcedOn(plain, t, article)) ?? dateOf(t, m.start, prevEnd, article, target !== undefined));
       const local = localWords(t, ms, i);
       const before = mentioned.filter((e) => e.at >= s.start && e.at < m.start);
       const after = mentioned.filter((e) => e.at >= m.end && e.at < s.end);
@@ -157,6 +165,8 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
       }
       const known = knownAs(fb, sourceId, p, m);
       if (known) p.known = known;
+      // The data already files it: no new series to suggest.
+      if (known?.how === 'same-fact') delete p.newSeries;
       proposals.push(p);
     });
   });

@@ -125,7 +125,7 @@ export function matchSeries(cat: Catalogue, f: FigureContext, limit = 3): Series
     const definition = overlap(cat, s.definition, near, far);
     const subject = f.nearest.includes(s.subject) ? 1 : f.inSentence.includes(s.subject) ? 0.7 : f.inParagraph.includes(s.subject) ? 0.4 : 0;
     const kindFits = f.kind === 'rank' || (s.kind === 'target') === f.target ? 1 : 0;
-    const score = 0.55 * name + 0.1 * definition + 0.25 * subject + 0.1 * kindFits - (f.unit === '' && f.kind === 'value' ? 0.1 : 0);
+    const score = 0.55 * name + 0.1 * definition + 0.25 * subject + 0.1 * kindFits - (f.unit === '' && f.kind === 'value' && !s.units.includes('') ? 0.1 : 0);
     return { id: s.id, kind: s.kind, name: s.name, confidence: Math.max(0, Math.min(1, Math.round(score * 100) / 100)) };
   });
   return scored.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id)).slice(0, limit);
@@ -140,7 +140,7 @@ const GLOSSARY: Array<[string, string]> = [
   ['增长', 'growth'], ['增速', 'growth'], ['占比', 'share'], ['比重', 'share'], ['覆盖率', 'coverage'], ['绿色', 'green'], ['政策', 'policies'],
   ['实验室', 'labs'], ['协议', 'agreements'], ['需求', 'demands'], ['榜单', 'lists'], ['经济体', 'economies'], ['面积', 'area'],
   ['员工', 'employees'], ['模型', 'models'], ['APP', 'apps'], ['效率', 'efficiency'], ['成本', 'cost'], ['能耗', 'energy'], ['研发', 'rd'],
-  ['专利', 'patents'], ['用户', 'users'], ['城市', 'cities'], ['省', 'provinces'], ['国家', 'countries'], ['行业', 'industries'], ['产品', 'products'],
+  ['专利', 'patents'], ['用户', 'users'], ['城市', 'cities'], ['省', 'provinces'], ['国家级', 'national'], ['国家', 'countries'], ['行业', 'industries'], ['产品', 'products'],
 ];
 
 /** A lower-case id for a figure no series fits: subject + the figure's key words, unique. */

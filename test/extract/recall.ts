@@ -13,9 +13,14 @@ export interface SourceRecall {
   facts: number;
   found: number;
   seriesMatched: number;
+  /** Among the facts found: the proposed asOf (evaluationYear for ranks) is the data's; goal or not as in the data. */
+  dateAgrees: number;
+  targetAgrees: number;
   /** The facts not proposed, and those proposed under another series. */
   missed: string[];
   mismatched: Array<{ fact: string; proposed: string }>;
+  wrongDates: string[];
+  wrongTargets: string[];
   proposals: number;
 }
 
@@ -36,7 +41,7 @@ export function fits(fb: FactBase, f: Fact, p: Proposal): boolean {
 export function recallOf(fb: FactBase, source: string, text: string): SourceRecall {
   const { proposals } = extractFigures(text, fb, source).result;
   const facts = [...fb.facts.values()].filter((f) => f.source === source);
-  const r: SourceRecall = { source, facts: facts.length, found: 0, seriesMatched: 0, missed: [], mismatched: [], proposals: proposals.length };
+  const r: SourceRecall = { source, facts: facts.length, found: 0, seriesMatched: 0, dateAgrees: 0, targetAgrees: 0, missed: [], mismatched: [], wrongDates: [], wrongTargets: [], proposals: proposals.length };
   for (const f of facts) {
     const hits = proposals.filter((p) => fits(fb, f, p));
     if (!hits.length) {
@@ -44,6 +49,10 @@ export function recallOf(fb: FactBase, source: string, text: string): SourceReca
       continue;
     }
     r.found++;
+    if (hits.some((p) => (f.kind === 'rank' ? p.rank?.evaluationYear === f.evaluationYear && p.asOf === f.asOf : p.asOf === f.asOf))) r.dateAgrees++;
+    else r.wrongDates.push(`${f.id}: ${hits.map((p) => p.asOf).join('/')}`);
+    if (hits.some((p) => (f.kind === 'target') === (p.target !== undefined))) r.targetAgrees++;
+    else r.wrongTargets.push(f.id);
     if (hits.some((p) => p.series[0]?.id === f.seriesId)) r.seriesMatched++;
     else r.mismatched.push({ fact: f.id, proposed: hits.map((p) => p.series[0]?.id ?? '-').join('/') });
   }

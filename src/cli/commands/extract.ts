@@ -12,7 +12,7 @@ import { msg, render, t } from '../../i18n/index.js';
 import { closest } from '../../util/closest.js';
 import { formatFigure } from '../../format/numbers.js';
 import { displayPath, readDataDir } from '../io.js';
-import { readInputFile } from '../read-input.js';
+import { readArticle } from './paragraphs.js';
 import { say, type Printer } from '../output.js';
 import { today } from '../args.js';
 import { table } from '../table.js';
@@ -61,7 +61,7 @@ function reviewTable(proposals: Proposal[]): string {
     seriesCell(p),
     knownCell(p),
   ]);
-  return table(header, rows, [4, 16, 16, 10, 10, 10, 28, 6, 46, 40], [true, false, true]);
+  return table(header, rows, [4, 16, 24, 10, 10, 10, 28, 6, 46, 40], [true, false, true]);
 }
 
 export async function runExtract(args: ExtractArgs): Promise<number> {
@@ -77,7 +77,7 @@ export async function runExtract(args: ExtractArgs): Promise<number> {
     ]);
   }
   const shown = displayPath(args.file);
-  const text = await readInputFile(args.file, shown, 'sources');
+  const text = await readArticle(args.file, shown);
   const { result } = extractFigures(text, fb, args.source);
   if (args.json) {
     const proposals = result.proposals.map((p) => ({ ...p, asOfReason: render(p.asOfReason), target: p.target && { ...p.target, reason: render(p.target.reason) }, display: formatFigure(p.value, p.unit, p.qualifier) }));
