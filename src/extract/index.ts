@@ -37,7 +37,7 @@ export interface Proposal {
   /** Likely series, best first; empty when none fits the unit. */
   series: SeriesMatch[];
   /** Set when no series fits well enough: an id for a new one. */
-  newSeries?: { id: string; subject: string };
+  newSeries?: { id: string; subject: string; /** False when the article names no entity of the data near it and the subject is a guess. */ named: boolean };
   /** The data already holds this figure: the same fact, or the same value for the same series and date. */
   known?: { ids: string[]; how: 'same-fact' | 'same-value' };
 }
@@ -46,6 +46,8 @@ export interface Extraction {
   source: string;
   paragraphs: number;
   proposals: Proposal[];
+  /** Ids in use (the data's and those suggested here), for more suggestions. */
+  taken: Set<string>;
 }
 
 const CONNECTOR = /以及|并且|和|与|及|并|、|，|,/;
@@ -161,7 +163,7 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
       if (per) p.per = per;
       if (!series[0] || series[0].confidence < NEW_SERIES_BELOW) {
         const subject = nearest[0] ?? inParagraph[0] ?? 'qingdao';
-        p.newSeries = { id: suggestId(subject, local, taken, target ? String(target.targetYear) : m.kind === 'rank' ? 'rank' : undefined), subject };
+        p.newSeries = { id: suggestId(subject, local, taken, target ? String(target.targetYear) : m.kind === 'rank' ? 'rank' : undefined), subject, named: subject === (nearest[0] ?? inParagraph[0]) };
       }
       const known = knownAs(fb, sourceId, p, m);
       if (known) p.known = known;
@@ -170,5 +172,5 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
       proposals.push(p);
     });
   });
-  return { result: { source: sourceId, paragraphs: paras.length, proposals }, warnings: [] };
+  return { result: { source: sourceId, paragraphs: paras.length, proposals, taken }, warnings: [] };
 }

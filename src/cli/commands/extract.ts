@@ -81,7 +81,7 @@ export async function runExtract(args: ExtractArgs): Promise<number> {
   const { result } = extractFigures(text, fb, args.source);
   if (args.json) {
     const proposals = result.proposals.map((p) => ({ ...p, asOfReason: render(p.asOfReason), target: p.target && { ...p.target, reason: render(p.target.reason) }, display: formatFigure(p.value, p.unit, p.qualifier) }));
-    process.stdout.write(`${JSON.stringify({ file: shown, ...result, proposals }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ file: shown, source: result.source, paragraphs: result.paragraphs, proposals }, null, 2)}\n`);
     return 0;
   }
   if (args.yaml) {
