@@ -43,7 +43,7 @@ export function yamlStubs(x: Extraction, render: Render): string {
     comments.set(pt, sentenceComment(p, render));
     const best = p.series[0];
     if (p.target) {
-      const t = { id: p.newSeries?.id ?? unique(`${best?.id ?? 'target'}-${p.target.targetYear}`, x.taken), name: todo, subject: p.newSeries?.subject ?? 'qingdao', unit: p.unit, ...pt, targetYear: p.target.targetYear, ...(p.per ? { per: p.per } : {}), tags: [] };
+      const t = { id: p.newSeries?.id ?? unique(`target-${p.target.targetYear}`, x.taken), name: todo, subject: p.newSeries?.subject ?? 'qingdao', unit: p.unit, ...pt, targetYear: p.target.targetYear, ...(p.per ? { per: p.per } : {}), tags: [] };
       comments.set(t, `${sentenceComment(p, render)}\n ${render(msg('extract.yaml.target-why', { reason: p.target.reason, near: best ? `${best.id} (${best.confidence})` : '-' }))}`);
       targets.push(t);
     } else if (!p.newSeries && best) {

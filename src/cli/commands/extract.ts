@@ -33,7 +33,7 @@ function valueCell(p: Proposal): string {
 }
 
 function seriesCell(p: Proposal): string {
-  if (p.newSeries) return t('extract.table.new-series', { id: p.newSeries.id });
+  if (p.newSeries && !p.resembles) return t('extract.table.new-series', { id: p.newSeries.id });
   const best = p.series[0];
   return best ? `${best.id} (${best.confidence.toFixed(2)})` : '-';
 }
