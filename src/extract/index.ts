@@ -16,7 +16,7 @@ import { announcedOn, articleMonth, dateOf, evaluationYearOf, periodOf, targetOf
 import { catalogueOf, entitiesIn, matchSeries, suggestId, type Catalogue, type SeriesMatch } from './match.js';
 
 /** Below this confidence a figure is offered as a new series rather than forced into one. */
-export const NEW_SERIES_BELOW = 0.35;
+export const NEW_SERIES_BELOW = 0.4;
 
 export interface Proposal {
   para: number;

@@ -126,7 +126,9 @@ export function matchSeries(cat: Catalogue, f: FigureContext, limit = 3): Series
     const definition = overlap(cat, s.definition, near, far);
     const subject = f.nearest.includes(s.subject) ? 1 : f.inSentence.includes(s.subject) ? 0.7 : f.inParagraph.includes(s.subject) ? 0.4 : 0;
     const kindFits = f.kind === 'rank' || (s.kind === 'target') === f.target ? 1 : 0;
-    const score = 0.55 * name + 0.1 * definition + 0.25 * subject + 0.1 * kindFits - (f.unit === '' && f.kind === 'value' && !s.units.includes('') ? 0.1 : 0);
+    // Subject and kind only count for a series the words already point at: they break ties, they do not make a match.
+    const evidence = Math.min(1, (name + definition) / 0.25);
+    const score = 0.55 * name + 0.1 * definition + evidence * (0.25 * subject + 0.1 * kindFits) - (f.unit === '' && f.kind === 'value' && !s.units.includes('') ? 0.1 : 0);
     return { id: s.id, kind: s.kind, name: s.name, confidence: Math.max(0, Math.min(1, Math.round(score * 100) / 100)) };
   });
   return scored.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id)).slice(0, limit);

@@ -57,9 +57,10 @@ export function yamlStubs(x: Extraction, render: Render): string {
       rankings.push(r);
     } else {
       const ratio = p.unit === '%' || p.unit === '个百分点';
+      if (best) comments.set(pt, ` ${render(msg('extract.yaml.nearest', { near: `${best.id} (${best.confidence})` }))}`);
       const s = { id: p.newSeries!.id, name: todo, subject: p.newSeries!.subject, unit: p.unit, ...(p.noun ? { noun: p.noun } : {}), ...(p.per ? { measure: 'flow', per: p.per } : ratio ? { measure: 'ratio' } : {}), tags: [], points: [pt] };
       comments.set(s, sentenceComment(p, render));
-      comments.delete(pt);
+      if (!best) comments.delete(pt);
       indicators.push(s);
     }
   }

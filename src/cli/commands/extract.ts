@@ -33,8 +33,8 @@ function valueCell(p: Proposal): string {
 }
 
 function seriesCell(p: Proposal): string {
-  if (p.newSeries && !p.resembles) return t('extract.table.new-series', { id: p.newSeries.id });
   const best = p.series[0];
+  if (p.newSeries && !p.resembles) return t('extract.table.new-series', { id: p.newSeries.id }) + (best ? ` | ${best.id} (${best.confidence.toFixed(2)})` : '');
   return best ? `${best.id} (${best.confidence.toFixed(2)})` : '-';
 }
 
@@ -61,7 +61,7 @@ function reviewTable(proposals: Proposal[]): string {
     seriesCell(p),
     knownCell(p),
   ]);
-  return table(header, rows, [4, 16, 24, 10, 10, 10, 28, 6, 46, 40], [true, false, true]);
+  return table(header, rows, [4, 16, 24, 10, 10, 10, 28, 6, 60, 40], [true, false, true]);
 }
 
 export async function runExtract(args: ExtractArgs): Promise<number> {
