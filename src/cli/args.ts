@@ -47,6 +47,12 @@ export function commandOptions(): Record<string, Record<string, OptionSpec>> {
     validate: { ...commonOptions(), template: { type: 'string', requiresArg: true, describe: t('cli.opt.validate-template') }, 'as-of': asOfOption() },
     list: commonOptions(),
     'check-sources': commonOptions(),
+    paragraphs: commonOptions(),
+    extract: {
+      ...commonOptions(),
+      source: { type: 'string', requiresArg: true, demandOption: true, describe: t('cli.opt.source') },
+      yaml: { type: 'boolean', default: false, describe: t('cli.opt.yaml') },
+    },
   };
 }
 

@@ -64,4 +64,23 @@ export const commandRegistry: CommandEntry[] = [
     setup: (y) => y.positional('dir', { type: 'string', describe: t('cli.pos.check-sources-dir') }),
     load: async () => handler((await import('./check-sources.js')).runCheckSources),
   },
+  {
+    name: 'paragraphs',
+    usage: 'paragraphs <file>',
+    setup: (y) =>
+      y
+        .positional('file', { type: 'string', demandOption: true, describe: t('cli.pos.article-file') })
+        .example('$0 paragraphs ../shared/seeds/005_new.txt', t('cli.example.paragraphs')),
+    load: async () => handler((await import('./paragraphs.js')).runParagraphs),
+  },
+  {
+    name: 'extract',
+    usage: 'extract <file>',
+    setup: (y) =>
+      y
+        .positional('file', { type: 'string', demandOption: true, describe: t('cli.pos.article-file') })
+        .example('$0 extract ../shared/seeds/005_new.txt --source qdrb-2026-05-new', t('cli.example.extract'))
+        .example('$0 extract ../shared/seeds/005_new.txt --source qdrb-2026-05-new --yaml > proposals.yaml', t('cli.example.extract-yaml')),
+    load: async () => handler((await import('./extract.js')).runExtract),
+  },
 ];
