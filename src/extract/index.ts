@@ -40,6 +40,8 @@ export interface Proposal {
   resembles?: boolean;
   /** Set when no series fits well enough (and for every goal): an id for a new record. */
   newSeries?: { id: string; subject: string; /** False when the article names no entity of the data near it and the subject is a guess. */ named: boolean };
+  /** The article printed the same figure before (a lead or a caption repeating the text): that paragraph. */
+  repeats?: number;
   /** The data already holds this figure: the same fact, or the same value for the same series and date. */
   known?: { ids: string[]; how: 'same-fact' | 'same-value' };
 }
@@ -180,5 +182,16 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
       proposals.push(p);
     });
   });
+  markRepeats(proposals);
   return { result: { source: sourceId, paragraphs: paras.length, proposals, taken }, warnings: [] };
+}
+
+/** A figure printed again later (same value, unit, qualifier, date and likely series) is one point, not two. */
+function markRepeats(proposals: Proposal[]): void {
+  proposals.forEach((p, i) => {
+    const first = proposals.slice(0, i).find(
+      (q) => !q.repeats && q.kind === p.kind && q.value === p.value && q.unit === p.unit && q.qualifier === p.qualifier && q.asOf === p.asOf && q.series[0]?.id === p.series[0]?.id && q.rank?.consecutive === p.rank?.consecutive,
+    );
+    if (first && (p.series[0] || p.kind === 'rank')) p.repeats = first.para;
+  });
 }

@@ -38,7 +38,7 @@ export function yamlStubs(x: Extraction, render: Render): string {
   const keyComments = new Map<string, string>();
   const todo = render(msg('extract.yaml.name-todo'));
   for (const p of x.proposals) {
-    if (p.known) continue;
+    if (p.known || p.repeats) continue;
     const pt = point(p, x.source);
     comments.set(pt, sentenceComment(p, render));
     const best = p.series[0];
@@ -97,6 +97,7 @@ export function yamlStubs(x: Extraction, render: Render): string {
   const head = [
     render(msg('extract.yaml.head', { source: x.source, count: x.proposals.length, known: known.length })),
     ...(known.length ? [render(msg('extract.yaml.known-list')), ...known.map((p) => `  ${p.para}: ${p.printed} → ${p.known!.ids.join(', ')}`)] : []),
+    ...x.proposals.filter((p) => p.repeats && !p.known).map((p) => render(msg('extract.yaml.repeat', { para: p.para, printed: p.printed, first: p.repeats! }))),
   ];
   doc.commentBefore = head.map((l) => ` ${l}`).join('\n');
   return doc.toString({ lineWidth: 0 });

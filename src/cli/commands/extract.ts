@@ -27,28 +27,41 @@ export interface ExtractArgs extends Printer {
 function valueCell(p: Proposal): string {
   if (p.kind === 'rank' && p.rank) {
     const r = p.rank;
-    return [t('extract.table.rank', { rank: r.rank }), r.consecutive ? t('extract.table.consecutive', { years: r.consecutive }) : '', r.movement ? t('extract.table.movement', { places: r.movement }) : ''].filter(Boolean).join(' ');
+    return [t('extract.table.rank', { rank: r.rank }), r.consecutive ? t('extract.table.consecutive', { years: r.consecutive }) : '', r.movement ? t(r.movement > 0 ? 'extract.table.up' : 'extract.table.down', { places: Math.abs(r.movement) }) : ''].filter(Boolean).join(' ');
   }
   return String(p.value);
 }
 
+/**
+ * Where the figure goes: ✓ and the record when the data holds it, else the
+ * likely series with its confidence, or a new series' id beside the nearest one.
+ */
 function seriesCell(p: Proposal): string {
   const best = p.series[0];
-  if (p.newSeries && !p.resembles) return t('extract.table.new-series', { id: p.newSeries.id }) + (best ? ` | ${best.id} (${best.confidence.toFixed(2)})` : '');
-  return best ? `${best.id} (${best.confidence.toFixed(2)})` : '-';
+  const shown = best ? `${best.id} (${best.confidence.toFixed(2)})` : '-';
+  if (p.known) {
+    const id = p.known.ids[0];
+    const more = p.known.ids.length > 1 ? ` +${p.known.ids.length - 1}` : '';
+    return `✓ ${id}${more}`;
+  }
+  if (p.repeats) return `${t('extract.table.repeats', { para: p.repeats })} ${shown}`;
+  if (p.newSeries && !p.resembles) return t('extract.table.new-series', { id: p.newSeries.id }) + (best ? ` | ${shown}` : '');
+  return shown;
 }
 
-/** ✓ and the record: just @date when it is a point of the series shown beside it. */
-function knownCell(p: Proposal): string {
-  if (!p.known) return '';
-  const id = p.known.ids[0];
-  const series = p.series[0]?.id;
-  const short = series && id.startsWith(`${series}@`) ? id.slice(series.length) : id === series ? '' : id;
-  return `✓ ${short}${p.known.ids.length > 1 ? ` +${p.known.ids.length - 1}` : ''}`.trimEnd();
+/** Column limits; on a narrow terminal the reason and series columns give way first. */
+function limits(columns: number): number[] {
+  const base = [4, 16, 22, 10, 10, 10, 26, 6, 56];
+  const over = base.reduce((a, b) => a + b + 2, 0) - columns;
+  if (over > 0) {
+    base[6] = Math.max(12, base[6] - Math.ceil(over / 2));
+    base[8] = Math.max(24, base[8] - Math.floor(over / 2));
+  }
+  return base;
 }
 
 function reviewTable(proposals: Proposal[]): string {
-  const header = ['para', 'printed', 'value', 'unit', 'qualifier', 'as-of', 'why', 'target', 'series', 'known'].map((c) => t(`extract.col.${c}`));
+  const header = ['para', 'printed', 'value', 'unit', 'qualifier', 'as-of', 'why', 'target', 'series'].map((c) => t(`extract.col.${c}`));
   const rows = proposals.map((p) => [
     String(p.para),
     p.printed,
@@ -59,9 +72,8 @@ function reviewTable(proposals: Proposal[]): string {
     render(p.asOfReason),
     p.target ? String(p.target.targetYear) : '',
     seriesCell(p),
-    knownCell(p),
   ]);
-  return table(header, rows, [4, 16, 24, 10, 10, 10, 28, 6, 60, 40], [true, false, true]);
+  return table(header, rows, limits(process.stdout.columns || 160), [true, false, true]);
 }
 
 export async function runExtract(args: ExtractArgs): Promise<number> {
