@@ -160,3 +160,9 @@ export function announcedOn(paragraphs: string[], goalParagraph: string, a: Arti
   };
   return (/方案/.test(goalParagraph) ? dated(/方案[^。]*(印发|发布|出台)|(印发|发布|出台)[^。]*方案/) : undefined) ?? dated(/会议/);
 }
+
+/** A date the article printed (not 目前, not the article's own) that lies before the article. */
+export function printedPast(d: DateGuess, a: Article): boolean {
+  if (d.reason.id === 'extract.date.article' || d.reason.id === 'extract.date.current') return false;
+  return d.asOf.length === 4 ? Number(d.asOf) < articleYear(a) : d.asOf.slice(0, 7) < articleMonth(a);
+}

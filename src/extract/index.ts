@@ -12,7 +12,7 @@ import { sameNumber } from '../facts/figures.js';
 import { msg, type Message } from '../i18n/index.js';
 import type { Warning } from '../model/document.js';
 import { findFigures, plainText, sentenceOf, type Mention } from './figures.js';
-import { announcedOn, articleMonth, dateOf, evaluationYearOf, periodOf, targetOf, type Article, type TargetGuess } from './context.js';
+import { announcedOn, articleMonth, dateOf, evaluationYearOf, periodOf, printedPast, targetOf, type Article, type TargetGuess } from './context.js';
 import { catalogueOf, entitiesIn, matchSeries, suggestId, type Catalogue, type SeriesMatch } from './match.js';
 
 /** Below this confidence a figure is offered as a new series rather than forced into one. */
@@ -130,8 +130,7 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
       const s = sentenceOf(t, m.start);
       const prevEnd = i > 0 ? ms[i - 1].end : 0;
       // A figure dated in the past by its own words (2023年, 从2012年到2023年) reports; it is no goal.
-      const past = m.kind === 'value' ? dateOf(t, m.start, prevEnd, article, false) : undefined;
-      const datedPast = past !== undefined && past.reason.id !== 'extract.date.article' && past.reason.id !== 'extract.date.current' && (past.asOf.length === 4 ? Number(past.asOf) < Number(article.published.slice(0, 4)) : past.asOf.slice(0, 7) < articleMonth(article));
+      const datedPast = m.kind === 'value' && printedPast(dateOf(t, m.start, prevEnd, article, false), article);
       const target = m.kind === 'value' && !datedPast ? targetOf(t, m.start, article) : undefined;
       // A place in a list is dated by the report that gives it; the list's own year is its evaluationYear.
       const date =
@@ -165,15 +164,13 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
       if (target) p.target = target;
       const per = m.kind === 'value' ? periodOf(t, m.start) : undefined;
       if (per) p.per = per;
-      if (!series[0] || series[0].confidence < NEW_SERIES_BELOW) {
-        const subject = nearest[0] ?? inParagraph[0] ?? 'qingdao';
-        p.newSeries = { id: suggestId(subject, local, taken, target ? String(target.targetYear) : m.kind === 'rank' ? 'rank' : undefined), subject, named: subject === (nearest[0] ?? inParagraph[0]) };
-      }
-      // A goal is always a record of its own: it gets an id even when it resembles an existing one.
-      if (target && !p.newSeries) {
-        const subject = nearest[0] ?? inParagraph[0] ?? 'qingdao';
-        p.newSeries = { id: suggestId(subject, local, taken, String(target.targetYear)), subject, named: subject === (nearest[0] ?? inParagraph[0]) };
-        p.resembles = true;
+      // No series fits well enough: a new one. A goal is always a record of its own, even when it resembles one.
+      const weak = !series[0] || series[0].confidence < NEW_SERIES_BELOW;
+      if (weak || target) {
+        const named = nearest[0] ?? inParagraph[0];
+        const subject = named ?? 'qingdao';
+        p.newSeries = { id: suggestId(subject, local, taken, target ? String(target.targetYear) : m.kind === 'rank' ? 'rank' : undefined), subject, named: named !== undefined };
+        if (!weak) p.resembles = true;
       }
       const known = knownAs(fb, sourceId, p, m);
       if (known) p.known = known;

@@ -73,7 +73,8 @@ function reviewTable(proposals: Proposal[]): string {
     p.target ? String(p.target.targetYear) : '',
     seriesCell(p),
   ]);
-  return table(header, rows, limits(process.stdout.columns || 160), [true, false, true]);
+  // Piped into a file or another program, nothing is cut to a screen's width.
+  return table(header, rows, limits(process.stdout.isTTY ? process.stdout.columns || 160 : Infinity), [true, false, true]);
 }
 
 export async function runExtract(args: ExtractArgs): Promise<number> {
