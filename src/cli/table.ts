@@ -5,23 +5,27 @@ import stringWidth from 'string-width';
 export function fit(text: string, max: number): string {
   if (stringWidth(text) <= max) return text;
   let out = '';
+  let width = 0;
   for (const ch of text) {
-    if (stringWidth(out + ch) > max - 1) break;
+    const w = stringWidth(ch);
+    if (width + w > max - 1) break;
     out += ch;
+    width += w;
   }
   return `${out}…`;
 }
 
-export function padCell(text: string, width: number, right = false): string {
-  const gap = ' '.repeat(Math.max(0, width - stringWidth(text)));
+function pad(text: string, width: number, target: number, right: boolean): string {
+  const gap = ' '.repeat(Math.max(0, target - width));
   return right ? gap + text : text + gap;
 }
 
 /** Rows under a header, each column as wide as its widest cell (at most `max[i]`), two spaces apart. */
 export function table(header: string[], rows: string[][], max: number[] = [], rightAligned: boolean[] = []): string {
   const cut = [header, ...rows].map((r) => r.map((c, i) => fit(c, max[i] ?? 40)));
-  const widths = header.map((_, i) => Math.max(...cut.map((r) => stringWidth(r[i] ?? ''))));
-  const line = (r: string[]) => r.map((c, i) => padCell(c, widths[i], rightAligned[i])).join('  ').trimEnd();
+  const sized = cut.map((r) => r.map((c) => ({ c, w: stringWidth(c) })));
+  const widths = header.map((_, i) => Math.max(...sized.map((r) => r[i]?.w ?? 0)));
+  const line = (r: Array<{ c: string; w: number }>) => r.map(({ c, w }, i) => pad(c, w, widths[i], rightAligned[i] ?? false)).join('  ').trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [line(cut[0]), rule, ...cut.slice(1).map(line)].join('\n');
+  return [line(sized[0]), rule, ...sized.slice(1).map(line)].join('\n');
 }

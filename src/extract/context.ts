@@ -109,8 +109,10 @@ export function targetOf(text: string, start: number, a: Article): TargetGuess |
   const cue = SENTENCE_CUES.exec(head);
   let reason: string | undefined = cue?.[0];
   if (!cue) {
-    const earlier = [...text.slice(0, sentence.start).matchAll(PARAGRAPH_CUES)].pop();
-    if (!earlier || DONE.test(text.slice(earlier.index, start))) return undefined;
+    // A plan announced a few sentences earlier in the paragraph carries on; further back it does not.
+    const from = Math.max(0, sentence.start - 400);
+    const earlier = [...text.slice(from, sentence.start).matchAll(PARAGRAPH_CUES)].pop();
+    if (!earlier || DONE.test(text.slice(from + earlier.index, start))) return undefined;
     reason = earlier[0];
   }
   const sentenceText = text.slice(sentence.start, sentence.end);
@@ -146,7 +148,7 @@ export function evaluationYearOf(text: string, start: number, a: Article): numbe
  * A goal whose paragraph names a 方案 takes the plan's date; any other goal
  * the date of the meeting the article reports. Undefined when none is printed.
  */
-export function announcedOn(paragraphs: string[], goalParagraph: string, a: Article): DateGuess | undefined {
+export function announcedOn(paragraphs: string[], goalParagraph: string, a: Article, memo = new Map<string, DateGuess | undefined>()): DateGuess | undefined {
   const ay = articleYear(a);
   const dated = (word: RegExp) => {
     for (const p of paragraphs) {
@@ -158,7 +160,12 @@ export function announcedOn(paragraphs: string[], goalParagraph: string, a: Arti
     }
     return undefined;
   };
-  return (/方案/.test(goalParagraph) ? dated(/方案[^。]*(印发|发布|出台)|(印发|发布|出台)[^。]*方案/) : undefined) ?? dated(/会议/);
+  // One search of the article per kind, whatever the number of goals.
+  const once = (key: string, word: RegExp) => {
+    if (!memo.has(key)) memo.set(key, dated(word));
+    return memo.get(key);
+  };
+  return (/方案/.test(goalParagraph) ? once('plan', /方案[^。]*(印发|发布|出台)|(印发|发布|出台)[^。]*方案/) : undefined) ?? once('meeting', /会议/);
 }
 
 /** A date the article printed (not 目前, not the article's own) that lies before the article. */

@@ -12,7 +12,7 @@ import { sameNumber } from '../facts/figures.js';
 import { msg, type Message } from '../i18n/index.js';
 import type { Warning } from '../model/document.js';
 import { findFigures, plainText, sentenceOf, type Mention } from './figures.js';
-import { announcedOn, articleMonth, dateOf, evaluationYearOf, periodOf, printedPast, targetOf, type Article, type TargetGuess } from './context.js';
+import { announcedOn, articleMonth, dateOf, evaluationYearOf, periodOf, printedPast, targetOf, type Article, type DateGuess, type TargetGuess } from './context.js';
 import { catalogueOf, entitiesIn, matchSeries, suggestId, type Catalogue, type SeriesMatch } from './match.js';
 
 /** Below this confidence a figure is offered as a new series rather than forced into one. */
@@ -121,6 +121,7 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
   const plain = paras.map(plainText);
   const taken = new Set<string>([...fb.indicators.keys(), ...fb.rankings.keys(), ...fb.targets.keys()]);
   const proposals: Proposal[] = [];
+  const announced = new Map<string, DateGuess | undefined>();
   paras.forEach((_, index) => {
     const para = index + 1;
     const t = plain[index];
@@ -136,7 +137,7 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
       const date =
         m.kind === 'rank'
           ? { asOf: articleMonth(article), reason: msg('extract.date.list') }
-          : ((target && announcedOn(plain, t, article)) ?? dateOf(t, m.start, prevEnd, article, target !== undefined));
+          : ((target && announcedOn(plain, t, article, announced)) ?? dateOf(t, m.start, prevEnd, article, target !== undefined));
       const local = localWords(t, ms, i);
       const before = mentioned.filter((e) => e.at >= s.start && e.at < m.start);
       const after = mentioned.filter((e) => e.at >= m.end && e.at < s.end);
@@ -185,10 +186,12 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
 
 /** A figure printed again later (same value, unit, qualifier, date and likely series) is one point, not two. */
 function markRepeats(proposals: Proposal[]): void {
-  proposals.forEach((p, i) => {
-    const first = proposals.slice(0, i).find(
-      (q) => !q.repeats && q.kind === p.kind && q.value === p.value && q.unit === p.unit && q.qualifier === p.qualifier && q.asOf === p.asOf && q.series[0]?.id === p.series[0]?.id && q.rank?.consecutive === p.rank?.consecutive,
-    );
-    if (first && (p.series[0] || p.kind === 'rank')) p.repeats = first.para;
-  });
+  const seen = new Map<string, number>();
+  for (const p of proposals) {
+    if (!p.series[0] && p.kind !== 'rank') continue;
+    const key = [p.kind, p.value, p.unit, p.qualifier, p.asOf, p.series[0]?.id, p.rank?.consecutive].join('|');
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, p.para);
+    else p.repeats = first;
+  }
 }

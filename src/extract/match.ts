@@ -155,8 +155,21 @@ export function suggestId(subject: string, local: string, taken: Set<string>, su
   const kept = hits.filter((h, i) => !hits.slice(0, i).some((o) => h.at >= o.at && h.end <= o.end && o !== h));
   const words = [...new Set(kept.map((h) => h.en))].slice(0, 3);
   const base = [subject, ...(words.length ? words : ['figure']), ...(suffix ? [suffix] : [])].join('-');
+  return uniqueId(base, taken);
+}
+
+/** Where to go on counting for each base id (a long article may suggest the same one thousands of times). */
+const nextNumber = new WeakMap<Set<string>, Map<string, number>>();
+
+/** `base`, or `base-2`, `base-3` … whichever is not taken yet; taken from then on. */
+export function uniqueId(base: string, taken: Set<string>): string {
+  const counters = nextNumber.get(taken) ?? new Map<string, number>();
+  nextNumber.set(taken, counters);
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  for (let n = counters.get(base) ?? 2; taken.has(id); n++) {
+    id = `${base}-${n}`;
+    counters.set(base, n + 1);
+  }
   taken.add(id);
   return id;
 }

@@ -9,6 +9,7 @@
 import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
 import { msg, type Message } from '../i18n/index.js';
 import type { Extraction, Proposal } from './index.js';
+import { uniqueId } from './match.js';
 
 type Render = (m: Message) => string;
 
@@ -43,7 +44,7 @@ export function yamlStubs(x: Extraction, render: Render): string {
     comments.set(pt, sentenceComment(p, render));
     const best = p.series[0];
     if (p.target) {
-      const t = { id: p.newSeries?.id ?? unique(`target-${p.target.targetYear}`, x.taken), name: todo, subject: p.newSeries?.subject ?? 'qingdao', unit: p.unit, ...pt, targetYear: p.target.targetYear, ...(p.per ? { per: p.per } : {}), tags: [] };
+      const t = { id: p.newSeries?.id ?? uniqueId(`target-${p.target.targetYear}`, x.taken), name: todo, subject: p.newSeries?.subject ?? 'qingdao', unit: p.unit, ...pt, targetYear: p.target.targetYear, ...(p.per ? { per: p.per } : {}), tags: [] };
       comments.set(t, `${sentenceComment(p, render)}\n ${render(msg('extract.yaml.target-why', { reason: p.target.reason, near: best ? `${best.id} (${best.confidence})` : '-' }))}`);
       targets.push(t);
     } else if (!p.newSeries && best) {
@@ -101,13 +102,6 @@ export function yamlStubs(x: Extraction, render: Render): string {
   ];
   doc.commentBefore = head.map((l) => ` ${l}`).join('\n');
   return doc.toString({ lineWidth: 0 });
-}
-
-function unique(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
 }
 
 function commentItems(node: unknown, plain: unknown[] | undefined, comments: Map<unknown, string>): void {
