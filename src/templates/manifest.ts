@@ -1,5 +1,5 @@
 /** A template folder: its manifest (template.yaml), Handlebars files, partials and charts. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { yamlToJs } from '../util/yaml-value.js';
 import { TemplateError, type Problem } from '../errors.js';
@@ -9,7 +9,9 @@ import { yamlSyntaxProblem } from '../util/yaml-errors.js';
 import { sanitizeDeep } from '../util/sanitize.js';
 import type { Theme } from '../model/theme.js';
 import { mergeManifest, resolveTheme } from './inherit.js';
-import { chartFileSchema, type ChartDefinition } from './charts.js';
+import { chartFileSchema, manifestLayerSchema, manifestSchema, type ChartDefinition, type Manifest } from './schema.js';
+
+export { dateLineSchema, manifestLayerSchema, manifestSchema, themeOverride, type Manifest, type ManifestLayer } from './schema.js';
 
 export interface TemplateFiles {
   /** Folder as shown in messages, e.g. templates/qingdao-briefing. */
@@ -21,99 +23,6 @@ export interface TemplateFiles {
   /** The template this one extends, as read: its manifest and charts.yaml are merged under this one's. */
   parent?: TemplateFiles;
 }
-
-// YAML reads an all-digit colour such as 595959 as a number; take it back as text.
-const hex = z.preprocess(
-  (v) => (typeof v === 'number' && Number.isInteger(v) ? String(v).padStart(6, '0') : v),
-  z.string().regex(/^[0-9A-Fa-f]{6}$/, { message: 'template.colour-format' }),
-);
-
-/** Font sizes in points: readable on a slide or a page, and inside OOXML's range (1–4000 pt). */
-const pointSize = z
-  .number()
-  .min(6, { message: 'template.font-size-min' })
-  .max(120, { message: 'template.font-size-max' });
-
-export const themeOverride = z
-  .object({
-    colors: z
-      .object({ primary: hex, accent: hex, dark: hex, tint: hex, text: hex, secondary: hex, series: z.array(hex).min(1) })
-      .partial()
-      .strict()
-      .optional(),
-    fonts: z.object({ eastAsia: z.string(), latin: z.string(), headingEastAsia: z.string(), headingLatin: z.string() }).partial().strict().optional(),
-    report: z
-      .object({ body: z.string(), title: z.string(), heading1: z.string(), heading2: z.string(), heading3: z.string(), pageNumber: z.string(), latin: z.string() })
-      .partial()
-      .strict()
-      .optional(),
-    fontFiles: z.array(z.string()).optional(),
-    sizes: z
-      .object({ coverTitle: pointSize, title: pointSize, body: pointSize, minBody: pointSize, source: pointSize })
-      .partial()
-      .strict()
-      .optional(),
-  })
-  .strict();
-
-/** The date under the issuer: the deck's as-of month, the build day, a fixed ISO date, or none. */
-export const dateLineSchema = z.union([
-  z.enum(['as-of', 'today', 'none']),
-  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, { message: 'template.date-line-format' }),
-]);
-
-const metaFields = {
-  title: z.string(),
-  subtitle: z.string().optional(),
-  /** The issuing office printed on the cover, the closing slide and the 落款. Unset: left blank, with a warning. */
-  issuer: z.string().optional(),
-  dateLine: dateLineSchema.optional(),
-};
-
-const templateName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'template.name-format' });
-
-/** What one template.yaml may hold. A variant (extends:) inherits whatever it leaves out. */
-export const manifestLayerSchema = z
-  .object({
-    name: templateName,
-    description: z.string(),
-    /** Template whose files, manifest, partials and charts this one inherits and overrides. */
-    extends: z.string().optional(),
-    /** Output formats this template is written for; the first template listing a format is its default. */
-    formats: z.array(z.enum(['pptx', 'docx', 'md'])).min(1).optional(),
-    /** The Handlebars file that renders the whole document. */
-    entry: z.string().optional(),
-    /** Is this the default template for its formats? Never inherited. */
-    default: z.boolean().optional(),
-    reportPreset: z.enum(['report', 'gbt9704']).optional(),
-    /**
-     * How many months before the deck's month a figure may be dated and still be
-     * stated without its date (0: only the deck's own month). Older figures are
-     * printed with their period.
-     */
-    currentMonths: z.number().int().min(0).max(24).optional(),
-    /** native: editable charts in the deck; image: pictures (default). --charts and a chart's own output: override it. */
-    charts: z.enum(['native', 'image']).optional(),
-    meta: z.object(metaFields).partial().strict().optional(),
-    theme: themeOverride.optional(),
-  })
-  .strict();
-
-export type ManifestLayer = z.infer<typeof manifestLayerSchema>;
-
-/** A template with nothing to inherit must say everything; its manifest is also the resolved one. */
-export const manifestSchema = manifestLayerSchema
-  .extend({
-    formats: z.array(z.enum(['pptx', 'docx', 'md'])).min(1),
-    entry: z.string(),
-    default: z.boolean().default(false),
-    reportPreset: z.enum(['report', 'gbt9704']).default('report'),
-    currentMonths: z.number().int().min(0).max(24).default(0),
-    meta: z.object(metaFields).strict(),
-  })
-  .strict();
-
-export type Manifest = z.infer<typeof manifestSchema>;
 
 export interface LoadedTemplate {
   files: TemplateFiles;
