@@ -29,6 +29,10 @@ export interface Citation {
   asOf: string;
   /** The same date written the Chinese way, e.g. "2025年12月". */
   asOfLabel: string;
+  /** Paragraph of the source text the figure is in (1-based, non-blank lines), for checking it. */
+  para?: number;
+  /** The figure exactly as the source prints it, e.g. "超16万家". */
+  printed?: string;
 }
 
 /** A run of text with simple emphasis; `cite` marks a figure from the fact base. */

@@ -11,6 +11,8 @@ export interface Citable {
   id: string;
   source: string;
   asOf: string;
+  para?: number;
+  printed?: string;
 }
 import type { Citation, SourceEntry } from '../model/document.js';
 import { formatChineseDate } from '../format/dates.js';
@@ -55,6 +57,8 @@ export class CitationRegistry {
       sourceLabel: source ? sourceLabel(source.publisher, source.published) : fact.source,
       asOf: fact.asOf,
       asOfLabel: formatChineseDate(fact.asOf),
+      ...(fact.para !== undefined ? { para: fact.para } : {}),
+      ...(fact.printed !== undefined ? { printed: fact.printed } : {}),
     };
     this.citations.set(fact.id, citation);
     if (!this.sourceOrder.includes(fact.source)) this.sourceOrder.push(fact.source);
