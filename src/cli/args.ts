@@ -41,6 +41,12 @@ export function buildOptions(): Record<string, OptionSpec> {
   };
 }
 
+/** The common options but --data, for commands that read no data. */
+function withoutData(): Record<string, OptionSpec> {
+  const { data: _data, ...rest } = commonOptions();
+  return rest;
+}
+
 export function commandOptions(): Record<string, Record<string, OptionSpec>> {
   return {
     build: buildOptions(),
@@ -50,6 +56,7 @@ export function commandOptions(): Record<string, Record<string, OptionSpec>> {
     list: commonOptions(),
     'check-sources': commonOptions(),
     paragraphs: commonOptions(),
+    'new-template': { ...withoutData(), from: { type: 'string', requiresArg: true, describe: t('cli.opt.from') } },
     extract: {
       ...commonOptions(),
       source: { type: 'string', requiresArg: true, demandOption: true, describe: t('cli.opt.source') },

@@ -41,7 +41,7 @@ export function scaffoldVariant(input: ScaffoldInput): Map<string, string> {
       `# yaml-language-server: $schema=${schemaDir}/template.schema.json`,
       comment(t('scaffold.manifest-header', { from })),
       `name: ${name}`,
-      `description: ${yamlString(t('scaffold.description', { from: m.description }))}`,
+      `description: ${yamlString(t('scaffold.description', { from }))}`,
       `extends: ${extendsRef}`,
       comment(t('scaffold.inherited', { formats: m.formats.join(', '), entry: m.entry })),
       '# default: false',
