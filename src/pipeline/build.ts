@@ -19,11 +19,12 @@ import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
 import { writePptx } from '../writers/pptx/index.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { writeMarkdown } from '../writers/md/index.js';
+import type { HtmlOptions } from '../writers/html/index.js';
 import { UsageError } from '../errors.js';
 import { changeRows, type FactChange } from '../diff/index.js';
 
-export type Format = 'pptx' | 'docx' | 'md';
-export const FORMATS: Format[] = ['pptx', 'docx', 'md'];
+export type Format = 'pptx' | 'docx' | 'md' | 'html';
+export const FORMATS: Format[] = ['pptx', 'docx', 'md', 'html'];
 
 export interface BuildInput {
   data: TextFile[];
@@ -41,6 +42,8 @@ export interface BuildInput {
   charts?: ChartOutput;
   /** Today, YYYY-MM-DD (the caller's clock): a publication or as-of date after it is a data error. */
   today?: string;
+  /** html: links and the preview's live events (see writeHtml). */
+  html?: Pick<HtmlOptions, 'live' | 'links'>;
   /** Called as each stage starts (data, template, markdown, charts, pptx …): progress for a terminal. */
   onStage?: (stage: string) => void;
 }
@@ -137,15 +140,19 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     return r.result;
   });
 
+  // html shows the deck's slides when the template writes a deck, else the report's pages.
+  const htmlKind = template.manifest.formats.includes('pptx') ? 'deck' : 'report';
+  const html = input.formats.includes('html');
+  const slides = input.formats.includes('pptx') || (html && htmlKind === 'deck');
   const media: ChartMedium[] = [];
-  if (input.formats.includes('pptx') || input.formats.includes('md')) media.push('slide');
-  if (input.formats.includes('docx')) media.push('page');
+  if (slides || input.formats.includes('md')) media.push('slide');
+  if (input.formats.includes('docx') || (html && htmlKind === 'report')) media.push('page');
   const specs = [...rendered.charts.values()].map((c) => c.spec);
   const charts: RenderedCharts = await time('charts', () => {
     const r = renderCharts(specs, template.theme, { cache: input.chartCache, media });
     warnings.push(...r.warnings);
     // Slides set charts that sit in a column at half width.
-    const inColumns = input.formats.includes('pptx') ? chartsInColumns(model) : [];
+    const inColumns = slides ? chartsInColumns(model) : [];
     if (inColumns.length) {
       const c = renderCharts(inColumns, template.theme, { cache: input.chartCache, media: ['column'] });
       for (const [id, img] of c.result) r.result.set(id, { ...r.result.get(id), ...img });
@@ -165,6 +172,11 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
       const r = await time('docx', () => writeDocx(model, charts, writerOptions));
       warnings.push(...r.warnings);
       files.push({ format, name: `${base}.docx`, data: r.result });
+    } else if (format === 'html') {
+      const { writeHtml } = await import('../writers/html/index.js');
+      const r = await time('html', () => writeHtml(model, charts, { kind: htmlKind, ...input.html }));
+      warnings.push(...(input.formats.includes('pptx') ? [] : r.warnings)); // the same plan's warnings come with the pptx
+      for (const f of r.result) files.push({ format: f.name === 'index.html' ? 'html' : 'png', name: `${base}-html/${f.name}`, data: f.data });
     } else {
       const r = await time('md', () => writeMarkdown(rendered, charts, base));
       files.push({ format, name: `${base}.md`, data: Buffer.from(r.result.markdown, 'utf8') });
