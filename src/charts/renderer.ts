@@ -19,7 +19,8 @@ import type { ChartConfiguration } from 'chart.js';
 import type { ChartJSNodeCanvas as ChartJSNodeCanvasType } from 'chartjs-node-canvas';
 
 const require = createRequire(import.meta.url);
-const { ChartJSNodeCanvas } = require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
+/** Chart.js and its canvas glue load on the first chart drawn: a build whose charts all come from the cache never loads them. */
+let chartJsNodeCanvas: typeof import('chartjs-node-canvas') | undefined;
 
 interface ReusableCanvas {
   width: number;
@@ -40,7 +41,8 @@ function rendererFor(width: number, height: number): ChartJSNodeCanvasType {
   let r = renderers.get(key);
   if (!r) {
     // White, not transparent: slides and pages may have tinted backgrounds.
-    r = new ChartJSNodeCanvas({ width, height, backgroundColour: '#FFFFFF' });
+    chartJsNodeCanvas ??= require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
+    r = new chartJsNodeCanvas.ChartJSNodeCanvas({ width, height, backgroundColour: '#FFFFFF' });
     const internals = r as unknown as CanvasFactory;
     const create = internals._createCanvas;
     let canvas: ReusableCanvas | undefined;

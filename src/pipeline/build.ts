@@ -16,9 +16,6 @@ import { renderCharts, type ChartCache } from '../charts/index.js';
 import type { ChartOutput } from '../model/chart.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
 import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
-import { writePptx } from '../writers/pptx/index.js';
-import { writeDocx } from '../writers/docx/index.js';
-import { writeMarkdown } from '../writers/md/index.js';
 import type { HtmlOptions } from '../writers/html/index.js';
 import { UsageError } from '../errors.js';
 import { changeRows, type FactChange } from '../diff/index.js';
@@ -165,10 +162,13 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const files: OutputFile[] = [];
   for (const format of input.formats) {
     if (format === 'pptx') {
+      // Writers are imported when used: a deck never loads the docx library.
+      const { writePptx } = await import('../writers/pptx/index.js');
       const r = await time('pptx', () => writePptx(model, charts, writerOptions));
       warnings.push(...r.warnings);
       files.push({ format, name: `${base}.pptx`, data: r.result });
     } else if (format === 'docx') {
+      const { writeDocx } = await import('../writers/docx/index.js');
       const r = await time('docx', () => writeDocx(model, charts, writerOptions));
       warnings.push(...r.warnings);
       files.push({ format, name: `${base}.docx`, data: r.result });
@@ -178,6 +178,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
       warnings.push(...(input.formats.includes('pptx') ? [] : r.warnings)); // the same plan's warnings come with the pptx
       for (const f of r.result) files.push({ format: f.name === 'index.html' ? 'html' : 'png', name: `${base}-html/${f.name}`, data: f.data });
     } else {
+      const { writeMarkdown } = await import('../writers/md/index.js');
       const r = await time('md', () => writeMarkdown(rendered, charts, base));
       files.push({ format, name: `${base}.md`, data: Buffer.from(r.result.markdown, 'utf8') });
       for (const img of r.result.images) files.push({ format: 'png', name: img.name, data: img.png });

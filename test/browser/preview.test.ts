@@ -29,7 +29,8 @@ function watchPage(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  // The event stream is cut when the page reloads; that is no failure.
+  page.on('requestfailed', (r) => !r.url().endsWith('/__events') && problems.push(`request failed: ${r.url()}`));
   return problems;
 }
 

@@ -54,6 +54,7 @@ export function writeHtml(doc: DocumentModel, charts: RenderedCharts, options: H
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src ${SCRIPT_HASH}${options.live ? "; connect-src 'self'" : ''}">
 <meta name="generator" content="gen-report">
+<link rel="icon" href="data:,">
 <title>${esc(`${m.title}（${m.dateLabel}）`)}</title>
 <style>${stylesheet(doc)}</style>
 </head>

@@ -22,7 +22,7 @@ const EVIL = [
 ].join(' ');
 
 /** Our own tags only: anything else in the page came from data. */
-const OUR_TAGS = new Set('html head meta title style body header span button kbd a main section div aside h2 h3 h4 p b i img table colgroup col tr td th thead tbody caption ol ul li code dl dt dd article figure figcaption script br h1 pre'.split(' '));
+const OUR_TAGS = new Set('html head meta title style body header span button kbd a main section div aside h2 h3 h4 p b i img table colgroup col tr td th thead tbody caption ol ul li code dl dt dd article figure figcaption script br h1 pre link'.split(' '));
 
 function evilDoc(): DocumentModel {
   const cite: Citation = { factId: EVIL, sourceId: 'src', sourceLabel: EVIL, asOf: '2025-12', asOfLabel: EVIL, para: 3, printed: EVIL };
@@ -65,7 +65,7 @@ describe('html writer: data is text', () => {
       expect(page).not.toMatch(/[\u2028\u2029]/);
       // Inside our tags, only our attributes (no onerror= from a figure's label).
       const attrs = [...page.matchAll(/<[a-zA-Z][^>]*>/g)].flatMap((m) => [...m[0].replace(/="[^"]*"/g, '').matchAll(/\s([^\s>]+)/g)].map((a) => a[1]));
-      expect(attrs.filter((a) => !/^(class|id|style|data-[a-z-]+|aria-[a-z]+|tabindex|title|src|alt|href|type|hidden|role|lang|charset|name|content|http-equiv)$/.test(a))).toEqual([]);
+      expect(attrs.filter((a) => !/^(class|id|style|data-[a-z-]+|aria-[a-z]+|tabindex|title|src|alt|href|rel|type|hidden|role|lang|charset|name|content|http-equiv)$/.test(a))).toEqual([]);
       expect(page).not.toContain('window.__pwned=1</');
       expect(page).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
       // A colour that is not a colour falls back; a font name stays inside its CSS string.
@@ -108,7 +108,7 @@ describe('html writer: the default deck and report', () => {
     const figs = [...page.matchAll(/class="fig" tabindex="0" data-cite="(\d+)"/g)].map((m) => Number(m[1]));
     expect(new Set(figs).size).toBeGreaterThanOrEqual(cited.size);
     // Every src/href is a file of the folder (no http, no //, no ..).
-    const refs = [...page.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
+    const refs = [...page.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((r) => r !== "data:,");
     const names = new Set(files.map((f) => f.name.replace('qingdao-briefing-2026-01-html/', '')));
     for (const r of refs) expect(names.has(r), r).toBe(true);
     expect(refs.length).toBeGreaterThan(0);
