@@ -25,7 +25,7 @@ export interface PreviewArgs extends Printer {
   port?: number;
 }
 
-/** The deck and the report (each default template), or the one template asked for. */
+/** The deck and the report (each default template, in that order), or the one template asked for. */
 function previewGroups(template: string | undefined): TemplateGroup[] {
   if (template) return templateGroups(['html'], template);
   const seen = new Set<string>();
@@ -57,7 +57,7 @@ export async function runPreview(args: PreviewArgs): Promise<number> {
   const port = checkPort(args.port);
   const groups = previewGroups(args.template);
   const say = (line: string) => !args.quiet && process.stdout.write(`${line}\n`);
-  const links = groups.map((g) => ({ label: g.choice.name, href: `/${g.choice.name}/` }));
+  const links = groups.length > 1 ? groups.map((g, i) => ({ label: t(i === 0 ? 'preview.link.deck' : 'preview.link.report'), href: `/${g.choice.name}/` })) : [];
   const server = new PreviewServer(`/${groups[0].choice.name}/`);
   try {
     await server.listen(port);
