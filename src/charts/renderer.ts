@@ -16,6 +16,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ChartConfiguration } from 'chart.js';
+import { encodePng } from './png.js';
 import type { ChartJSNodeCanvas as ChartJSNodeCanvasType } from 'chartjs-node-canvas';
 
 const require = createRequire(import.meta.url);
@@ -62,9 +63,25 @@ function rendererFor(width: number, height: number): ChartJSNodeCanvasType {
   return r;
 }
 
-/** Render a configuration on a `width` × `height` layout canvas (device pixels = size × devicePixelRatio). */
+/** What renderToBufferSync does before it encodes: draw, and hand back the chart on our reused canvas. */
+interface DrawnChart {
+  canvas: { width: number; height: number; data(): Buffer };
+  destroy(): void;
+}
+
+/**
+ * Render a configuration on a `width` × `height` layout canvas (device pixels
+ * = size × devicePixelRatio) and encode its pixels ourselves (png.ts).
+ */
 export function renderPng(config: ChartConfiguration, width: number, height: number): Buffer {
-  return rendererFor(width, height).renderToBufferSync(config, 'image/png');
+  const renderer = rendererFor(width, height) as unknown as { renderChart(c: ChartConfiguration): DrawnChart };
+  const chart = renderer.renderChart(config);
+  try {
+    const { canvas } = chart;
+    return encodePng(canvas.data(), canvas.width, canvas.height);
+  } finally {
+    chart.destroy();
+  }
 }
 
 /** Renderer instances and canvases made so far, and canvases asked for (a test checks they are reused). */

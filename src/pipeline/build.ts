@@ -141,20 +141,30 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const htmlKind = template.manifest.formats.includes('pptx') ? 'deck' : 'report';
   const html = input.formats.includes('html');
   const slides = input.formats.includes('pptx') || (html && htmlKind === 'deck');
-  const media: ChartMedium[] = [];
-  if (slides || input.formats.includes('md')) media.push('slide');
-  if (input.formats.includes('docx') || (html && htmlKind === 'report')) media.push('page');
+  const pages = input.formats.includes('docx') || (html && htmlKind === 'report');
   const specs = [...rendered.charts.values()].map((c) => c.spec);
   const charts: RenderedCharts = await time('charts', () => {
-    const r = renderCharts(specs, template.theme, { cache: input.chartCache, media });
-    warnings.push(...r.warnings);
-    // Slides set charts that sit in a column at half width.
-    const inColumns = slides ? chartsInColumns(model) : [];
-    if (inColumns.length) {
-      const c = renderCharts(inColumns, template.theme, { cache: input.chartCache, media: ['column'] });
-      for (const [id, img] of c.result) r.result.set(id, { ...r.result.get(id), ...img });
+    // Only the media a format places: a deck's chart in a slide column is drawn at column size only.
+    const inColumns = slides ? new Set(chartsInColumns(model).map((c) => c.id)) : new Set<string>();
+    const result: RenderedCharts = new Map(specs.map((s) => [s.id, {}]));
+    const groups: Array<{ media: ChartMedium[]; specs: ChartSpec[] }> = [];
+    const fullWidth = input.formats.includes('md') ? specs : slides ? specs.filter((s) => !inColumns.has(s.id)) : [];
+    groups.push({ media: ['slide'], specs: fullWidth });
+    groups.push({ media: ['column'], specs: specs.filter((s) => inColumns.has(s.id)) });
+    if (pages) groups.push({ media: ['page'], specs });
+    const seen = new Set<string>();
+    for (const g of groups) {
+      if (!g.specs.length) continue;
+      const r = renderCharts(g.specs, template.theme, { cache: input.chartCache, media: g.media });
+      // A spec's own warnings come once, however many media it is drawn for.
+      for (const w of r.warnings) {
+        const key = JSON.stringify(w);
+        if (!seen.has(key)) warnings.push(w);
+        seen.add(key);
+      }
+      for (const [id, img] of r.result) result.set(id, { ...result.get(id), ...img });
     }
-    return r.result;
+    return result;
   });
 
   const base = outputBaseName(template.manifest.name, asOf);
