@@ -64,7 +64,7 @@ export const manifestLayerSchema = z
     /** Template whose files, manifest, partials and charts this one inherits and overrides. */
     extends: z.string().optional(),
     /** Output formats this template is written for; the first template listing a format is its default. */
-    formats: z.array(z.enum(['pptx', 'docx', 'md'])).min(1).optional(),
+    formats: z.array(z.enum(['pptx', 'docx', 'md', 'html'])).min(1).optional(),
     /** The Handlebars file that renders the whole document. */
     entry: z.string().optional(),
     /** Is this the default template for its formats? Never inherited. */
@@ -88,7 +88,7 @@ export type ManifestLayer = z.infer<typeof manifestLayerSchema>;
 /** A template with nothing to inherit must say everything; its manifest is also the resolved one. */
 export const manifestSchema = manifestLayerSchema
   .extend({
-    formats: z.array(z.enum(['pptx', 'docx', 'md'])).min(1),
+    formats: z.array(z.enum(['pptx', 'docx', 'md', 'html'])).min(1),
     entry: z.string(),
     default: z.boolean().default(false),
     reportPreset: z.enum(['report', 'gbt9704']).default('report'),
