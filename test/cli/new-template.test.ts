@@ -40,7 +40,9 @@ describe('gen-report new-template', () => {
 
     const files = await readTemplateDir(dir('briefing-10min'));
     const t = loadTemplate(files);
-    expect(t.manifest.formats).toEqual(['pptx', 'md']);
+    // Formats are inherited: whatever the parent declares.
+    expect(t.manifest.formats).toEqual(loadTemplate(await readTemplateDir(path.join(repoRoot, 'templates/qingdao-briefing'))).manifest.formats);
+    expect(t.manifest.formats[0]).toBe('pptx');
     expect(Object.keys(t.charts)).toContain('cross-industry-ranks');
     const built = await build({ data: readData(path.join(repoRoot, 'data')), template: files, formats: ['pptx'], timestamp: 1767225600 });
     const parts = await readZip(built.result.files[0].data);
