@@ -19,11 +19,15 @@ import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
 import { writePptx } from '../writers/pptx/index.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { writeMarkdown } from '../writers/md/index.js';
+import { buildLineage } from '../lineage/index.js';
 import { UsageError } from '../errors.js';
 import { changeRows, type FactChange } from '../diff/index.js';
 
-export type Format = 'pptx' | 'docx' | 'md';
+export type Format = 'pptx' | 'docx' | 'md' | 'json';
+/** Formats a template declares (template.yaml `formats:`). */
 export const FORMATS: Format[] = ['pptx', 'docx', 'md'];
+/** Formats every template writes from its model without declaring them: json is the lineage manifest. */
+export const MODEL_FORMATS: Format[] = ['json'];
 
 export interface BuildInput {
   data: TextFile[];
@@ -46,7 +50,7 @@ export interface BuildInput {
 }
 
 export interface OutputFile {
-  format: Format | 'png';
+  format: Format | 'png' | 'pdf';
   /** File name relative to the output folder. */
   name: string;
   data: Buffer;
@@ -165,6 +169,9 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
       const r = await time('docx', () => writeDocx(model, charts, writerOptions));
       warnings.push(...r.warnings);
       files.push({ format, name: `${base}.docx`, data: r.result });
+    } else if (format === 'json') {
+      const r = await time('json', () => buildLineage(model));
+      files.push({ format, name: `${base}.lineage.json`, data: Buffer.from(`${JSON.stringify(r.result, null, 2)}\n`, 'utf8') });
     } else {
       const r = await time('md', () => writeMarkdown(rendered, charts, base));
       files.push({ format, name: `${base}.md`, data: Buffer.from(r.result.markdown, 'utf8') });

@@ -1,6 +1,6 @@
 /** `gen-report build` (the default command). */
 import { parse as parseYaml } from 'yaml';
-import { build, FORMATS, type Format, type OutputFile } from '../../pipeline/build.js';
+import { build, FORMATS, MODEL_FORMATS, type Format, type OutputFile } from '../../pipeline/build.js';
 import { ChartCache } from '../../charts/index.js';
 import path from 'node:path';
 import { countChanges, diffData, type FactChange } from '../../diff/index.js';
@@ -33,12 +33,12 @@ export interface BuildArgs extends Printer {
   charts?: ChartOutput;
 }
 
-/** `--format` values as given: pptx, docx, md or all, repeatable or comma-separated. */
+/** `--format` values as given: pptx, docx, md, json or all, repeatable or comma-separated. */
 export function parseFormats(raw: string[]): Array<Format | 'all'> {
   const out = new Set<Format | 'all'>();
   for (const item of raw.flatMap((r) => String(r).split(','))) {
     const f = item.trim();
-    if (f === 'all' || (FORMATS as string[]).includes(f)) out.add(f as Format | 'all');
+    if (f === 'all' || (FORMATS as string[]).includes(f) || (MODEL_FORMATS as string[]).includes(f)) out.add(f as Format | 'all');
     else throw new UsageError([{ message: msg('cli.format-unknown', { format: f }), hint: msg('cli.format-hint') }]);
   }
   return [...out];
@@ -85,7 +85,16 @@ export interface TemplateGroup {
  * all its formats.
  */
 export function templateGroups(rawFormats: string[] | undefined, template?: string): TemplateGroup[] {
-  const requested = parseFormats(rawFormats?.length ? rawFormats : []);
+  const all = parseFormats(rawFormats?.length ? rawFormats : []);
+  const companions = all.filter((f): f is Format => MODEL_FORMATS.includes(f as Format));
+  const groups = declaredGroups(all.filter((f) => !companions.includes(f as Format)), template);
+  if (!companions.length) return groups;
+  // json alone writes only the manifest of the template the build would use; with other formats, one per template.
+  const alone = companions.length === all.length;
+  return groups.map((g) => ({ choice: g.choice, formats: [...(alone ? [] : g.formats), ...companions] }));
+}
+
+function declaredGroups(requested: Array<Format | 'all'>, template?: string): TemplateGroup[] {
   if (template) {
     const choice = resolveTemplate(template);
     const declared = declaredFormats(readFileSync(path.join(choice.dir, 'template.yaml'), 'utf8'))?.formats;
