@@ -14,7 +14,7 @@ import type { ChartMedium, RenderedImage } from '../model/rendered.js';
 import { pixelSize } from './sizes.js';
 
 /** Bump when a change to the renderer changes the pixels of an unchanged spec. */
-export const RENDER_VERSION = 4;
+export const RENDER_VERSION = 5;
 
 /** JSON with sorted keys, so key order in a spec never changes its hash. */
 function stableStringify(value: unknown): string {

@@ -16,10 +16,12 @@
  */
 import { createRequire } from 'node:module';
 import type { ChartConfiguration } from 'chart.js';
+import { encodePng } from './png.js';
 import type { ChartJSNodeCanvas as ChartJSNodeCanvasType } from 'chartjs-node-canvas';
 
 const require = createRequire(import.meta.url);
-const { ChartJSNodeCanvas } = require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
+/** Chart.js and its canvas glue load on the first chart drawn: a build whose charts all come from the cache never loads them. */
+let chartJsNodeCanvas: typeof import('chartjs-node-canvas') | undefined;
 
 interface ReusableCanvas {
   width: number;
@@ -40,7 +42,8 @@ function rendererFor(width: number, height: number): ChartJSNodeCanvasType {
   let r = renderers.get(key);
   if (!r) {
     // White, not transparent: slides and pages may have tinted backgrounds.
-    r = new ChartJSNodeCanvas({ width, height, backgroundColour: '#FFFFFF' });
+    chartJsNodeCanvas ??= require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
+    r = new chartJsNodeCanvas.ChartJSNodeCanvas({ width, height, backgroundColour: '#FFFFFF' });
     const internals = r as unknown as CanvasFactory;
     const create = internals._createCanvas;
     let canvas: ReusableCanvas | undefined;
@@ -60,9 +63,25 @@ function rendererFor(width: number, height: number): ChartJSNodeCanvasType {
   return r;
 }
 
-/** Render a configuration on a `width` × `height` layout canvas (device pixels = size × devicePixelRatio). */
+/** What renderToBufferSync does before it encodes: draw, and hand back the chart on our reused canvas. */
+interface DrawnChart {
+  canvas: { width: number; height: number; data(): Buffer };
+  destroy(): void;
+}
+
+/**
+ * Render a configuration on a `width` × `height` layout canvas (device pixels
+ * = size × devicePixelRatio) and encode its pixels ourselves (png.ts).
+ */
 export function renderPng(config: ChartConfiguration, width: number, height: number): Buffer {
-  return rendererFor(width, height).renderToBufferSync(config, 'image/png');
+  const renderer = rendererFor(width, height) as unknown as { renderChart(c: ChartConfiguration): DrawnChart };
+  const chart = renderer.renderChart(config);
+  try {
+    const { canvas } = chart;
+    return encodePng(canvas.data(), canvas.width, canvas.height);
+  } finally {
+    chart.destroy();
+  }
 }
 
 /** Renderer instances and canvases made so far, and canvases asked for (a test checks they are reused). */

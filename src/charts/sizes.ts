@@ -6,9 +6,12 @@
  * drawn at `scale` device pixels per point.
  *
  * - slide: the content area of a 13.33 × 7.5 in (16:9) slide under the title,
- *   11.67 × 4.89 in; ×3 gives 2520 × 1056 px (216 dpi).
- * - page: the A4 text width of a 156 mm type area, 6.14 × 3.69 in; ×4 gives
- *   1768 × 1064 px (288 dpi), enough for print.
+ *   11.67 × 4.89 in; ×2.5 gives 2100 × 880 px (180 dpi): wider than the
+ *   1920 px of an HD projector, so the chart is never upscaled on screen.
+ * - page: the A4 text width of a 156 mm type area, 6.14 × 3.69 in; ×3.5
+ *   gives 1547 × 931 px (252 dpi), above the 250 dpi print needs.
+ * Every pixel costs drawing and encoding time, so no more than that; the
+ * scales are exact in binary so Chart.js's canvas size equals pixelSize().
  */
 import type { ChartMedium } from '../model/rendered.js';
 
@@ -41,21 +44,21 @@ export const MEDIA: Record<ChartMedium, MediumSize> = {
   slide: {
     widthPt: 840,
     heightPt: 352,
-    scale: 3,
+    scale: 2.5,
     type: { title: 18, tick: 13, dataLabel: 13, legend: 13, axisTitle: 12, note: 12, margin: 8 },
   },
   // One of two columns on a slide: same type sizes as a full-width slide chart.
   column: {
     widthPt: 400,
     heightPt: 340,
-    scale: 3,
+    scale: 2.5,
     type: { title: 18, tick: 13, dataLabel: 13, legend: 13, axisTitle: 12, note: 12, margin: 8 },
   },
   // Figures in an A4 report use 五号 (10.5 pt) text, notes a size smaller.
   page: {
     widthPt: 442,
     heightPt: 266,
-    scale: 4,
+    scale: 3.5,
     type: { title: 12, tick: 10.5, dataLabel: 10.5, legend: 10.5, axisTitle: 9.5, note: 9, margin: 4 },
   },
 };

@@ -8,6 +8,7 @@ import { msg, t, type Message } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import { closest } from '../util/closest.js';
 import { isCalendarDate } from '../format/dates.js';
+import { commandRegistry } from './commands/index.js';
 
 export type OptionSpec = Options & { describe: string };
 
@@ -46,10 +47,17 @@ export function commandOptions(): Record<string, Record<string, OptionSpec>> {
     validate: { ...commonOptions(), template: { type: 'string', requiresArg: true, describe: t('cli.opt.validate-template') }, 'as-of': asOfOption() },
     list: commonOptions(),
     'check-sources': commonOptions(),
+    paragraphs: commonOptions(),
+    extract: {
+      ...commonOptions(),
+      source: { type: 'string', requiresArg: true, demandOption: true, describe: t('cli.opt.source') },
+      yaml: { type: 'boolean', default: false, describe: t('cli.opt.yaml') },
+    },
   };
 }
 
-export const COMMANDS = ['build', 'watch', 'diff', 'validate', 'list', 'check-sources'] as const;
+/** Command names, in the order `--help` lists them. */
+export const COMMANDS: readonly string[] = commandRegistry.map((c) => c.name);
 const GLOBAL_OPTIONS = ['help', 'h', 'version'];
 
 /**
@@ -72,7 +80,7 @@ export function usageHint(argv: string[]): Message {
     }
   }
   const first = argv.find((a) => !a.startsWith('-'));
-  if (first && !(COMMANDS as readonly string[]).includes(first)) {
+  if (first && !COMMANDS.includes(first)) {
     const near = closest(first, [...COMMANDS]);
     if (near) return msg('cli.hint.did-you-mean-command', { given: first, meant: near });
   }

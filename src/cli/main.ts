@@ -3,81 +3,53 @@
  * gen-report's command line: a thin layer over the library. Parses every
  * argument first (nothing is read or written before the whole command line
  * is known to be right), then calls a command; the one place that prints
- * errors and sets the exit code. Commands are imported only when run, so
- * `--help` and `--version` start fast.
+ * errors and sets the exit code. Commands are imported only when run
+ * (commands/index.ts), so `--help` and `--version` start fast.
  */
-import yargs, { type Argv } from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { ExitCode, UsageError } from '../errors.js';
-import { setLanguage, t } from '../i18n/index.js';
-import { chooseLanguage } from './language.js';
-import { exitCodeHelp, reportError } from './output.js';
-import { commandOptions, usageHint } from './args.js';
+import { readFileSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import type { Handler } from './commands/index.js';
 
-type Handler = (argv: Record<string, unknown>) => Promise<number>;
-
-const withOptions = (y: Argv, command: string) => y.options(commandOptions()[command]);
+/** `gen-report --version` alone: answered before yargs or any message catalogue loads. */
+function versionOnly(argv: string[]): string | undefined {
+  if (argv.length !== 1 || argv[0] !== '--version') return undefined;
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const version = versionOnly(argv);
+  if (version !== undefined) {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  // Loaded together, and only the command that runs loads more (commands/index.ts).
+  const [{ default: yargs }, { ExitCode, UsageError }, { setLanguage, t }, { chooseLanguage }, { exitCodeHelp, reportError }, { commandOptions, usageHint }, { commandRegistry }] =
+    await Promise.all([import('yargs'), import('../errors.js'), import('../i18n/index.js'), import('./language.js'), import('./output.js'), import('./args.js'), import('./commands/index.js')]);
   const lang = chooseLanguage(argv, env);
   setLanguage(lang);
+  const options = commandOptions();
   // Handlers only record what to run: the command starts after the whole line parsed cleanly.
-  let chosen: { handler: () => Promise<Handler>; args: Record<string, unknown> } | undefined;
-  const later = (handler: () => Promise<Handler>) => (args: Record<string, unknown>) => {
-    chosen = { handler, args };
-  };
+  let chosen: { load: () => Promise<Handler>; args: Record<string, unknown> } | undefined;
   let usageError: string | undefined;
-  const parser = yargs(argv)
+  let parser: Argv = yargs(argv)
     .locale(lang === 'en' ? 'en' : 'zh_CN')
-    .updateLocale((lang === 'en' ? {} : yargsChinese()) as Record<string, string>)
+    .updateLocale((lang === 'en' ? {} : yargsChinese(t)) as Record<string, string>)
     .scriptName('gen-report')
-    .usage(`$0 [${t('cli.usage.command')}] [${t('cli.usage.options')}]\n\n${t('cli.usage.about')}`)
-    .command(
-      ['build', '$0'],
-      t('cli.cmd.build'),
-      (y) =>
-        withOptions(y, 'build')
-          .example('$0 --format pptx', t('cli.example.pptx'))
-          .example('$0 --format all --as-of 2024-06', t('cli.example.all-as-of'))
-          .example('$0 --format docx --template qingdao-report-gbt', t('cli.example.gbt'))
-          .example('$0 --format all --changes-since HEAD~1', t('cli.example.changes-since')),
-      later(async () => (await import('./commands/build.js')).runBuild as unknown as unknown as Handler),
-    )
-    .command(
-      'watch',
-      t('cli.cmd.watch'),
-      (y) => withOptions(y, 'watch').example('$0 watch --format pptx --format docx', t('cli.example.watch')),
-      later(async () => (await import('./commands/watch.js')).runWatch as unknown as unknown as Handler),
-    )
-    .command(
-      'diff <old> [new]',
-      t('cli.cmd.diff'),
-      (y) =>
-        withOptions(y, 'diff')
-          .positional('old', { type: 'string', demandOption: true, describe: t('cli.pos.diff-old') })
-          .positional('new', { type: 'string', describe: t('cli.pos.diff-new') })
-          .example('$0 diff HEAD~1', t('cli.example.diff-head'))
-          .example('$0 diff HEAD~3:data HEAD:data --json', t('cli.example.diff-json')),
-      later(async () => (await import('./commands/diff.js')).runDiff as unknown as unknown as Handler),
-    )
-    .command(
-      'validate',
-      t('cli.cmd.validate'),
-      (y) => withOptions(y, 'validate'),
-      later(async () => (await import('./commands/validate.js')).runValidate as unknown as unknown as Handler),
-    )
-    .command(
-      'list [what]',
-      t('cli.cmd.list'),
-      (y) => withOptions(y, 'list').positional('what', { choices: ['all', 'templates', 'facts', 'charts'] as const, default: 'all' as const, describe: t('cli.pos.list-what') }),
-      later(async () => (await import('./commands/list.js')).runList as unknown as unknown as Handler),
-    )
-    .command(
-      'check-sources [dir]',
-      t('cli.cmd.check-sources'),
-      (y) => withOptions(y, 'check-sources').positional('dir', { type: 'string', describe: t('cli.pos.check-sources-dir') }),
-      later(async () => (await import('./commands/check-sources.js')).runCheckSources as unknown as unknown as Handler),
-    )
+    .usage(`$0 [${t('cli.usage.command')}] [${t('cli.usage.options')}]\n\n${t('cli.usage.about')}`);
+  for (const c of commandRegistry) {
+    parser = parser.command(
+      c.usage ?? c.name,
+      t(`cli.cmd.${c.name}`),
+      (y) => {
+        const withOptions = y.options(options[c.name] ?? {});
+        return c.setup ? c.setup(withOptions) : withOptions;
+      },
+      (args) => {
+        chosen = { load: c.load, args };
+      },
+    );
+  }
+  parser = parser
     .epilog(`${exitCodeHelp()}\n\n${t('cli.epilog.source-date-epoch')}`)
     .strict()
     .help()
@@ -98,7 +70,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   if (usageError !== undefined) return reportError(new UsageError([{ message: usageError, hint: usageHint(argv) }]));
   if (!chosen) return ExitCode.Success; // --help or --version
   try {
-    const handler = await chosen.handler();
+    const handler = await chosen.load();
     return await handler(chosen.args);
   } catch (e) {
     return reportError(e);
@@ -106,7 +78,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
 }
 
 /** Plainer Chinese than yargs' own zh_CN for the messages our users meet most. */
-function yargsChinese(): Record<string, string | { one: string; other: string }> {
+function yargsChinese(t: (id: string) => string): Record<string, string | { one: string; other: string }> {
   const both = (id: string) => ({ one: t(id), other: t(id) });
   return {
     'Unknown argument: %s': both('cli.yargs.unknown-argument'),
@@ -124,11 +96,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-main(hideBin(process.argv)).then(
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e) => {
-    process.exitCode = reportError(e);
+  async (e) => {
+    process.exitCode = (await import('./output.js')).reportError(e);
   },
 );

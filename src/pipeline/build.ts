@@ -16,10 +16,6 @@ import { renderCharts, type ChartCache } from '../charts/index.js';
 import type { ChartOutput } from '../model/chart.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
 import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
-import { writePptx } from '../writers/pptx/index.js';
-import { writeDocx } from '../writers/docx/index.js';
-import { writeMarkdown } from '../writers/md/index.js';
-import { buildLineage } from '../lineage/index.js';
 import { UsageError } from '../errors.js';
 import { changeRows, type FactChange } from '../diff/index.js';
 
@@ -141,20 +137,29 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     return r.result;
   });
 
-  const media: ChartMedium[] = [];
-  if (input.formats.includes('pptx') || input.formats.includes('md')) media.push('slide');
-  if (input.formats.includes('docx')) media.push('page');
   const specs = [...rendered.charts.values()].map((c) => c.spec);
   const charts: RenderedCharts = await time('charts', () => {
-    const r = renderCharts(specs, template.theme, { cache: input.chartCache, media });
-    warnings.push(...r.warnings);
-    // Slides set charts that sit in a column at half width.
-    const inColumns = input.formats.includes('pptx') ? chartsInColumns(model) : [];
-    if (inColumns.length) {
-      const c = renderCharts(inColumns, template.theme, { cache: input.chartCache, media: ['column'] });
-      for (const [id, img] of c.result) r.result.set(id, { ...r.result.get(id), ...img });
+    // Only the media a format places: a deck's chart in a slide column is drawn at column size only.
+    const inColumns = input.formats.includes('pptx') ? new Set(chartsInColumns(model).map((c) => c.id)) : new Set<string>();
+    const result: RenderedCharts = new Map(specs.map((s) => [s.id, {}]));
+    const groups: Array<{ media: ChartMedium[]; specs: ChartSpec[] }> = [];
+    const fullWidth = input.formats.includes('md') ? specs : input.formats.includes('pptx') ? specs.filter((s) => !inColumns.has(s.id)) : [];
+    groups.push({ media: ['slide'], specs: fullWidth });
+    groups.push({ media: ['column'], specs: specs.filter((s) => inColumns.has(s.id)) });
+    if (input.formats.includes('docx')) groups.push({ media: ['page'], specs });
+    const seen = new Set<string>();
+    for (const g of groups) {
+      if (!g.specs.length) continue;
+      const r = renderCharts(g.specs, template.theme, { cache: input.chartCache, media: g.media });
+      // A spec's own warnings come once, however many media it is drawn for.
+      for (const w of r.warnings) {
+        const key = JSON.stringify(w);
+        if (!seen.has(key)) warnings.push(w);
+        seen.add(key);
+      }
+      for (const [id, img] of r.result) result.set(id, { ...result.get(id), ...img });
     }
-    return r.result;
+    return result;
   });
 
   const base = outputBaseName(template.manifest.name, asOf);
@@ -162,17 +167,22 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const files: OutputFile[] = [];
   for (const format of input.formats) {
     if (format === 'pptx') {
+      // Writers are imported when used: a deck never loads the docx library.
+      const { writePptx } = await import('../writers/pptx/index.js');
       const r = await time('pptx', () => writePptx(model, charts, writerOptions));
       warnings.push(...r.warnings);
       files.push({ format, name: `${base}.pptx`, data: r.result });
     } else if (format === 'docx') {
+      const { writeDocx } = await import('../writers/docx/index.js');
       const r = await time('docx', () => writeDocx(model, charts, writerOptions));
       warnings.push(...r.warnings);
       files.push({ format, name: `${base}.docx`, data: r.result });
     } else if (format === 'json') {
+      const { buildLineage } = await import('../lineage/index.js');
       const r = await time('json', () => buildLineage(model));
       files.push({ format, name: `${base}.lineage.json`, data: Buffer.from(`${JSON.stringify(r.result, null, 2)}\n`, 'utf8') });
     } else {
+      const { writeMarkdown } = await import('../writers/md/index.js');
       const r = await time('md', () => writeMarkdown(rendered, charts, base));
       files.push({ format, name: `${base}.md`, data: Buffer.from(r.result.markdown, 'utf8') });
       for (const img of r.result.images) files.push({ format: 'png', name: img.name, data: img.png });

@@ -11,6 +11,8 @@ export interface Citable {
   id: string;
   source: string;
   asOf: string;
+  para?: number;
+  printed?: string;
 }
 import type { Citation, SourceEntry } from '../model/document.js';
 import { formatChineseDate } from '../format/dates.js';

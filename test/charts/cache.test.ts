@@ -51,7 +51,7 @@ describe('ChartCache', () => {
       expect(renderCount()).toBe(before);
       expect(cache).toMatchObject({ hits: 4, misses: 0 });
       expect(second.get(line.id)!.page!.png.equals(first.get(line.id)!.page!.png)).toBe(true);
-      expect(second.get(line.id)!.page).toMatchObject({ widthPx: 1768, heightPx: 1064 });
+      expect(second.get(line.id)!.page).toMatchObject({ widthPx: 1547, heightPx: 931 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -243,7 +243,7 @@ export function figureHelpers(lookup: FactLookup, registry: CitationRegistry, ti
     cite(...args: unknown[]) {
       const id = str(args[0], 'cite');
       const m = lookup.fb.milestones.get(id);
-      if (m) return registry.citeSilently({ id: m.id, source: m.source, asOf: m.date });
+      if (m) return registry.citeSilently({ id: m.id, source: m.source, asOf: m.date, para: m.para, printed: m.printed });
       return registry.citeSilently(lookup.fact(id));
     },
   };

@@ -131,12 +131,12 @@ export function generalHelpers(lookup: FactLookup, registry: CitationRegistry, t
           `milestone '${m.id}' is dated 'by' (its source says only that it had happened by ${formatChineseDate(m.date)}); write {{by "${m.id}"}}（截至…，已…）or leave it out of a dated timeline (milestones dateKind="on")`,
         );
       }
-      return registry.cite({ id: m.id, source: m.source, asOf: m.date }, formatChineseDate(m.date, (last(args).hash.precision as DatePrecision) ?? 'month'));
+      return registry.cite({ id: m.id, source: m.source, asOf: m.date, para: m.para, printed: m.printed }, formatChineseDate(m.date, (last(args).hash.precision as DatePrecision) ?? 'month'));
     },
     /** {{by "milestone-id"}} → 截至2026年1月: the date by which an event had happened, cited (any dateKind). */
     by(...args: unknown[]) {
       const m = milestoneOf(positional(args)[0], 'by');
-      return registry.cite({ id: m.id, source: m.source, asOf: m.date }, `截至${formatChineseDate(m.date, (last(args).hash.precision as DatePrecision) ?? 'month')}`);
+      return registry.cite({ id: m.id, source: m.source, asOf: m.date, para: m.para, printed: m.printed }, `截至${formatChineseDate(m.date, (last(args).hash.precision as DatePrecision) ?? 'month')}`);
     },
     /**
      * {{#enumerate style="yishi" sep="\n\n"}}…{{#item}}…{{/item}}…{{/enumerate}}: numbers the
@@ -173,7 +173,7 @@ export function generalHelpers(lookup: FactLookup, registry: CitationRegistry, t
     /** {{event this}} inside a milestones loop (or {{event "id"}}) → our wording of the event, cited. */
     event(...args: unknown[]) {
       const m = milestoneOf(positional(args)[0], 'event');
-      return registry.cite({ id: m.id, source: m.source, asOf: m.date }, m.event);
+      return registry.cite({ id: m.id, source: m.source, asOf: m.date, para: m.para, printed: m.printed }, m.event);
     },
     /** (targets tag="2027") → targets. */
     targets(...args: unknown[]) {

@@ -99,7 +99,7 @@ export function buildItems(blocks: FlowBlock[], o: BuildOptions, ctx: PlanContex
       case 'chart': {
         // In a narrow area (a column) the half-width rendering keeps labels readable.
         const rendered = ctx.charts.get(b.chart.id);
-        const image = (o.areaW < 7 ? rendered?.column : undefined) ?? rendered?.slide;
+        const image = (o.areaW < 7 ? rendered?.column : undefined) ?? rendered?.slide ?? rendered?.column;
         if (!image) warn(ctx, 'pptx-chart-missing', msg('writer.chart-placeholder', { id: cleanText(b.chart.id) }));
         items.push({ kind: 'chart', chart: b.chart, image, caption: b.caption?.length ? takeaway(b.caption, size, o.areaW, ctx) : undefined });
         break;
