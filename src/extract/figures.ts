@@ -60,13 +60,14 @@ function quantityAt(text: string, at: number): Mention | undefined {
   let value: number | undefined;
   let pos: number;
   let chinese = false;
+  if (prev === '第') return undefined;
   const arabic = /[\d.]/.test(prev) || /[A-Za-z]/.test(prev) ? null : sticky(ARABIC_NUMBER, text, at);
   if (arabic) {
     value = readArabic(arabic[1], arabic[2]);
     pos = at + arabic[0].length;
   } else {
-    // A numeral run must start here (not inside 二十三) and not follow 几/数 (几十万 is no figure).
-    if (NUMERAL.test(prev) || /[几数若]/.test(prev)) return undefined;
+    // A numeral run must start here (not inside 二十三) and not follow 几/数 (几十万 is no figure) or 第 (第五场 is an ordinal).
+    if (NUMERAL.test(prev) || /[几数若第]/.test(prev)) return undefined;
     const run = sticky(CHINESE_NUMBER, text, at);
     if (!run) return undefined;
     value = readNumber(run[0]);

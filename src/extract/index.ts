@@ -16,7 +16,7 @@ import { announcedOn, articleMonth, dateOf, evaluationYearOf, periodOf, targetOf
 import { catalogueOf, entitiesIn, matchSeries, suggestId, type Catalogue, type SeriesMatch } from './match.js';
 
 /** Below this confidence a figure is offered as a new series rather than forced into one. */
-export const NEW_SERIES_BELOW = 0.35;
+export const NEW_SERIES_BELOW = 0.4;
 
 export interface Proposal {
   para: number;
@@ -36,8 +36,10 @@ export interface Proposal {
   per?: 'year' | 'quarter' | 'month';
   /** Likely series, best first; empty when none fits the unit. */
   series: SeriesMatch[];
-  /** Set when no series fits well enough: an id for a new one. */
-  newSeries?: { id: string; subject: string };
+  /** For a goal, set with newSeries when an existing target looks alike (series[0]): it may repeat it. */
+  resembles?: boolean;
+  /** Set when no series fits well enough (and for every goal): an id for a new record. */
+  newSeries?: { id: string; subject: string; /** False when the article names no entity of the data near it and the subject is a guess. */ named: boolean };
   /** The data already holds this figure: the same fact, or the same value for the same series and date. */
   known?: { ids: string[]; how: 'same-fact' | 'same-value' };
 }
@@ -46,6 +48,8 @@ export interface Extraction {
   source: string;
   paragraphs: number;
   proposals: Proposal[];
+  /** Ids in use (the data's and those suggested here), for more suggestions. */
+  taken: Set<string>;
 }
 
 const CONNECTOR = /以及|并且|和|与|及|并|、|，|,/;
@@ -96,7 +100,7 @@ function knownAs(fb: FactBase, source: string, p: Proposal, m: Mention): Proposa
   );
   const rankOf = (f: Fact) => p.series.findIndex((s) => s.id === f.seriesId) >>> 0;
   if (same.length) return { ids: same.sort((a, b) => rankOf(a) - rankOf(b)).map((f) => f.id), how: 'same-fact' };
-  const best = p.newSeries ? undefined : p.series[0];
+  const best = p.newSeries && !p.resembles ? undefined : p.series[0];
   if (!best) return undefined;
   const inSeries = [...fb.facts.values()].filter(
     (f) => f.seriesId === best.id && f.asOf === p.asOf && (f.kind === 'rank' ? f.rank === p.rank?.rank : sameNumber(f.value, p.value)),
@@ -161,7 +165,13 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
       if (per) p.per = per;
       if (!series[0] || series[0].confidence < NEW_SERIES_BELOW) {
         const subject = nearest[0] ?? inParagraph[0] ?? 'qingdao';
-        p.newSeries = { id: suggestId(subject, local, taken, target ? String(target.targetYear) : m.kind === 'rank' ? 'rank' : undefined), subject };
+        p.newSeries = { id: suggestId(subject, local, taken, target ? String(target.targetYear) : m.kind === 'rank' ? 'rank' : undefined), subject, named: subject === (nearest[0] ?? inParagraph[0]) };
+      }
+      // A goal is always a record of its own: it gets an id even when it resembles an existing one.
+      if (target && !p.newSeries) {
+        const subject = nearest[0] ?? inParagraph[0] ?? 'qingdao';
+        p.newSeries = { id: suggestId(subject, local, taken, String(target.targetYear)), subject, named: subject === (nearest[0] ?? inParagraph[0]) };
+        p.resembles = true;
       }
       const known = knownAs(fb, sourceId, p, m);
       if (known) p.known = known;
@@ -170,5 +180,5 @@ export function extractFigures(text: string, fb: FactBase, sourceId: string, cat
       proposals.push(p);
     });
   });
-  return { result: { source: sourceId, paragraphs: paras.length, proposals }, warnings: [] };
+  return { result: { source: sourceId, paragraphs: paras.length, proposals, taken }, warnings: [] };
 }

@@ -110,7 +110,8 @@ export interface FigureContext {
 
 function unitFits(s: SeriesInfo, f: FigureContext): boolean {
   if (f.kind === 'rank') return s.kind === 'ranking';
-  if (s.kind === 'ranking') return false;
+  // A reported figure goes into an indicator; a goal is a target (an indicator may measure it).
+  if (s.kind === 'ranking' || (s.kind === 'target' && !f.target)) return false;
   if (f.noun) return s.noun === f.noun || s.units.includes(f.noun);
   if (f.unit === '') return true;
   return s.units.includes(f.unit);
@@ -125,7 +126,9 @@ export function matchSeries(cat: Catalogue, f: FigureContext, limit = 3): Series
     const definition = overlap(cat, s.definition, near, far);
     const subject = f.nearest.includes(s.subject) ? 1 : f.inSentence.includes(s.subject) ? 0.7 : f.inParagraph.includes(s.subject) ? 0.4 : 0;
     const kindFits = f.kind === 'rank' || (s.kind === 'target') === f.target ? 1 : 0;
-    const score = 0.55 * name + 0.1 * definition + 0.25 * subject + 0.1 * kindFits - (f.unit === '' && f.kind === 'value' && !s.units.includes('') ? 0.1 : 0);
+    // Subject and kind only count for a series the words already point at: they break ties, they do not make a match.
+    const evidence = Math.min(1, (name + definition) / 0.25);
+    const score = 0.55 * name + 0.1 * definition + evidence * (0.25 * subject + 0.1 * kindFits) - (f.unit === '' && f.kind === 'value' && !s.units.includes('') ? 0.1 : 0);
     return { id: s.id, kind: s.kind, name: s.name, confidence: Math.max(0, Math.min(1, Math.round(score * 100) / 100)) };
   });
   return scored.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id)).slice(0, limit);
@@ -140,17 +143,17 @@ const GLOSSARY: Array<[string, string]> = [
   ['增长', 'growth'], ['增速', 'growth'], ['占比', 'share'], ['比重', 'share'], ['覆盖率', 'coverage'], ['绿色', 'green'], ['政策', 'policies'],
   ['实验室', 'labs'], ['协议', 'agreements'], ['需求', 'demands'], ['榜单', 'lists'], ['经济体', 'economies'], ['面积', 'area'],
   ['员工', 'employees'], ['模型', 'models'], ['APP', 'apps'], ['效率', 'efficiency'], ['成本', 'cost'], ['能耗', 'energy'], ['研发', 'rd'],
-  ['专利', 'patents'], ['用户', 'users'], ['城市', 'cities'], ['省', 'provinces'], ['国家级', 'national'], ['国家', 'countries'], ['行业', 'industries'], ['产品', 'products'],
+  ['车间', 'workshops'], ['智能工厂', 'smart-factories'], ['农田', 'farmland'], ['废料', 'waste'], ['算力', 'computing'], ['专利', 'patents'], ['用户', 'users'], ['城市', 'cities'], ['国家级', 'national'], ['国家', 'countries'], ['行业', 'industries'], ['产品', 'products'],
 ];
 
 /** A lower-case id for a figure no series fits: subject + the figure's key words, unique. */
 export function suggestId(subject: string, local: string, taken: Set<string>, suffix?: string): string {
-  const words: string[] = [];
-  for (const [zh, en] of GLOSSARY) {
-    const at = local.indexOf(zh);
-    if (at >= 0 && !words.includes(en)) words.push(en);
-    if (words.length === 2) break;
-  }
+  const hits = GLOSSARY.map(([zh, en]) => ({ at: local.indexOf(zh), end: local.indexOf(zh) + zh.length, en }))
+    .filter((h) => h.at >= 0)
+    .sort((a, b) => a.at - b.at || b.end - a.end);
+  // In the order the article says them; a word inside a longer one (工厂 in 智能工厂) adds nothing.
+  const kept = hits.filter((h, i) => !hits.slice(0, i).some((o) => h.at >= o.at && h.end <= o.end && o !== h));
+  const words = [...new Set(kept.map((h) => h.en))].slice(0, 3);
   const base = [subject, ...(words.length ? words : ['figure']), ...(suffix ? [suffix] : [])].join('-');
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;

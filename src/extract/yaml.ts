@@ -19,11 +19,13 @@ function point(p: Proposal, source: string): Record<string, unknown> {
     const r = p.rank;
     return { evaluationYear: r.evaluationYear, rank: r.rank, ...(r.consecutive ? { consecutive: r.consecutive } : {}), ...(r.movement ? { movement: r.movement } : {}), ...common };
   }
-  return { value: p.value, ...(p.qualifier !== 'exact' ? { qualifier: p.qualifier } : {}), ...common };
+  const { asOf, ...rest } = common;
+  return { asOf, value: p.value, ...(p.qualifier !== 'exact' ? { qualifier: p.qualifier } : {}), ...rest };
 }
 
 function sentenceComment(p: Proposal, render: Render): string {
-  return ` ${render(msg('extract.yaml.from', { para: p.para, sentence: p.sentence }))}`;
+  const subject = p.newSeries && !p.newSeries.named ? `\n ${render(msg('extract.yaml.subject-guessed', { subject: p.newSeries.subject }))}` : '';
+  return ` ${render(msg('extract.yaml.from', { para: p.para, sentence: p.sentence }))}${subject}`;
 }
 
 export function yamlStubs(x: Extraction, render: Render): string {
@@ -41,7 +43,7 @@ export function yamlStubs(x: Extraction, render: Render): string {
     comments.set(pt, sentenceComment(p, render));
     const best = p.series[0];
     if (p.target) {
-      const t = { id: p.newSeries?.id ?? `${best?.id ?? 'target'}-${p.target.targetYear}`, name: todo, subject: p.newSeries?.subject ?? 'qingdao', unit: p.unit, ...pt, targetYear: p.target.targetYear, ...(p.per ? { per: p.per } : {}), tags: [] };
+      const t = { id: p.newSeries?.id ?? unique(`target-${p.target.targetYear}`, x.taken), name: todo, subject: p.newSeries?.subject ?? 'qingdao', unit: p.unit, ...pt, targetYear: p.target.targetYear, ...(p.per ? { per: p.per } : {}), tags: [] };
       comments.set(t, `${sentenceComment(p, render)}\n ${render(msg('extract.yaml.target-why', { reason: p.target.reason, near: best ? `${best.id} (${best.confidence})` : '-' }))}`);
       targets.push(t);
     } else if (!p.newSeries && best) {
@@ -55,9 +57,10 @@ export function yamlStubs(x: Extraction, render: Render): string {
       rankings.push(r);
     } else {
       const ratio = p.unit === '%' || p.unit === '个百分点';
+      if (best) comments.set(pt, ` ${render(msg('extract.yaml.nearest', { near: `${best.id} (${best.confidence})` }))}`);
       const s = { id: p.newSeries!.id, name: todo, subject: p.newSeries!.subject, unit: p.unit, ...(p.noun ? { noun: p.noun } : {}), ...(p.per ? { measure: 'flow', per: p.per } : ratio ? { measure: 'ratio' } : {}), tags: [], points: [pt] };
       comments.set(s, sentenceComment(p, render));
-      comments.delete(pt);
+      if (!best) comments.delete(pt);
       indicators.push(s);
     }
   }
@@ -97,6 +100,13 @@ export function yamlStubs(x: Extraction, render: Render): string {
   ];
   doc.commentBefore = head.map((l) => ` ${l}`).join('\n');
   return doc.toString({ lineWidth: 0 });
+}
+
+function unique(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
 }
 
 function commentItems(node: unknown, plain: unknown[] | undefined, comments: Map<unknown, string>): void {

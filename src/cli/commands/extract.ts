@@ -33,8 +33,8 @@ function valueCell(p: Proposal): string {
 }
 
 function seriesCell(p: Proposal): string {
-  if (p.newSeries) return t('extract.table.new-series', { id: p.newSeries.id });
   const best = p.series[0];
+  if (p.newSeries && !p.resembles) return t('extract.table.new-series', { id: p.newSeries.id }) + (best ? ` | ${best.id} (${best.confidence.toFixed(2)})` : '');
   return best ? `${best.id} (${best.confidence.toFixed(2)})` : '-';
 }
 
@@ -61,7 +61,7 @@ function reviewTable(proposals: Proposal[]): string {
     seriesCell(p),
     knownCell(p),
   ]);
-  return table(header, rows, [4, 16, 24, 10, 10, 10, 28, 6, 46, 40], [true, false, true]);
+  return table(header, rows, [4, 16, 24, 10, 10, 10, 28, 6, 60, 40], [true, false, true]);
 }
 
 export async function runExtract(args: ExtractArgs): Promise<number> {
@@ -81,7 +81,7 @@ export async function runExtract(args: ExtractArgs): Promise<number> {
   const { result } = extractFigures(text, fb, args.source);
   if (args.json) {
     const proposals = result.proposals.map((p) => ({ ...p, asOfReason: render(p.asOfReason), target: p.target && { ...p.target, reason: render(p.target.reason) }, display: formatFigure(p.value, p.unit, p.qualifier) }));
-    process.stdout.write(`${JSON.stringify({ file: shown, ...result, proposals }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ file: shown, source: result.source, paragraphs: result.paragraphs, proposals }, null, 2)}\n`);
     return 0;
   }
   if (args.yaml) {
