@@ -43,6 +43,12 @@ export function commandOptions(): Record<string, Record<string, OptionSpec>> {
   return {
     build: buildOptions(),
     watch: buildOptions(),
+    preview: {
+      ...commonOptions(),
+      template: { type: 'string', requiresArg: true, describe: t('cli.opt.template') },
+      'as-of': asOfOption(),
+      port: { type: 'number', requiresArg: true, describe: t('cli.opt.port') },
+    },
     diff: { ...commonOptions(), 'as-of': asOfOption() },
     validate: { ...commonOptions(), template: { type: 'string', requiresArg: true, describe: t('cli.opt.validate-template') }, 'as-of': asOfOption() },
     list: commonOptions(),

@@ -17,11 +17,12 @@ import type { ChartOutput } from '../model/chart.js';
 import type { RebuildCache } from './rebuild-cache.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
 import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
+import type { HtmlOptions } from '../writers/html/index.js';
 import { UsageError } from '../errors.js';
 import { changeRows, type FactChange } from '../diff/index.js';
 
-export type Format = 'pptx' | 'docx' | 'md';
-export const FORMATS: Format[] = ['pptx', 'docx', 'md'];
+export type Format = 'pptx' | 'docx' | 'md' | 'html';
+export const FORMATS: Format[] = ['pptx', 'docx', 'md', 'html'];
 
 export interface BuildInput {
   data: TextFile[];
@@ -41,6 +42,8 @@ export interface BuildInput {
   charts?: ChartOutput;
   /** Today, YYYY-MM-DD (the caller's clock): a publication or as-of date after it is a data error. */
   today?: string;
+  /** html: links and the preview's live events (see writeHtml). */
+  html?: Pick<HtmlOptions, 'live' | 'links'>;
   /** Called as each stage starts (data, template, markdown, charts, pptx …): progress for a terminal. */
   onStage?: (stage: string) => void;
 }
@@ -138,16 +141,21 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     return r.result;
   });
 
+  // html shows the deck's slides when the template writes a deck, else the report's pages.
+  const htmlKind = template.manifest.formats.includes('pptx') ? 'deck' : 'report';
+  const html = input.formats.includes('html');
+  const slides = input.formats.includes('pptx') || (html && htmlKind === 'deck');
+  const pages = input.formats.includes('docx') || (html && htmlKind === 'report');
   const specs = [...rendered.charts.values()].map((c) => c.spec);
   const charts: RenderedCharts = await time('charts', () => {
     // Only the media a format places: a deck's chart in a slide column is drawn at column size only.
-    const inColumns = input.formats.includes('pptx') ? new Set(chartsInColumns(model).map((c) => c.id)) : new Set<string>();
+    const inColumns = slides ? new Set(chartsInColumns(model).map((c) => c.id)) : new Set<string>();
     const result: RenderedCharts = new Map(specs.map((s) => [s.id, {}]));
     const groups: Array<{ media: ChartMedium[]; specs: ChartSpec[] }> = [];
-    const fullWidth = input.formats.includes('md') ? specs : input.formats.includes('pptx') ? specs.filter((s) => !inColumns.has(s.id)) : [];
+    const fullWidth = input.formats.includes('md') ? specs : slides ? specs.filter((s) => !inColumns.has(s.id)) : [];
     groups.push({ media: ['slide'], specs: fullWidth });
     groups.push({ media: ['column'], specs: specs.filter((s) => inColumns.has(s.id)) });
-    if (input.formats.includes('docx')) groups.push({ media: ['page'], specs });
+    if (pages) groups.push({ media: ['page'], specs });
     const seen = new Set<string>();
     for (const g of groups) {
       if (!g.specs.length) continue;
@@ -178,6 +186,11 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
       const r = await time('docx', () => writeDocx(model, charts, writerOptions));
       warnings.push(...r.warnings);
       files.push({ format, name: `${base}.docx`, data: r.result });
+    } else if (format === 'html') {
+      const { writeHtml } = await import('../writers/html/index.js');
+      const r = await time('html', () => writeHtml(model, charts, { kind: htmlKind, ...input.html }));
+      warnings.push(...(input.formats.includes('pptx') ? [] : r.warnings)); // the same plan's warnings come with the pptx
+      for (const f of r.result) files.push({ format: f.name === 'index.html' ? 'html' : 'png', name: `${base}-html/${f.name}`, data: f.data });
     } else {
       const { writeMarkdown } = await import('../writers/md/index.js');
       const r = await time('md', () => writeMarkdown(rendered, charts, base));

@@ -61,7 +61,7 @@ export const manifestSchema = z
     /** Template whose files this one inherits (read by the CLI before this stage). */
     extends: z.string().optional(),
     /** Output formats this template is written for; the first template listing a format is its default. */
-    formats: z.array(z.enum(['pptx', 'docx', 'md'])).min(1),
+    formats: z.array(z.enum(['pptx', 'docx', 'md', 'html'])).min(1),
     /** The Handlebars file that renders the whole document. */
     entry: z.string(),
     /** Is this the default template for its formats? */

@@ -16,6 +16,7 @@ import { checkAsOf, today } from '../args.js';
 import { Progress } from '../progress.js';
 import type { Warning } from '../../model/document.js';
 import type { ChartOutput } from '../../model/chart.js';
+import type { BuildInput } from '../../pipeline/build.js';
 import { checkOutDir, listTemplates, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
 import { formatBytes, formatTimings, info, jsonWarnings, printWarnings, say, type Printer } from '../output.js';
 
@@ -130,7 +131,7 @@ export interface BuildRun {
 export async function buildGroups(
   groups: TemplateGroup[],
   data: TextFile[],
-  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; cache?: RebuildCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; onStage?: (stage: string) => void },
+  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; cache?: RebuildCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; html?: BuildInput['html']; onStage?: (stage: string) => void },
 ): Promise<BuildRun> {
   const run: BuildRun = { files: [], warnings: [], timings: {}, asOf: '', dataHash: '' };
   const { templates, ...buildOptions } = options;
@@ -194,8 +195,12 @@ export async function runBuild(args: BuildArgs): Promise<number> {
     printWarnings(args, warnings);
     if (since) info(args, describeChangesSince(since));
     for (const w of written) if (!w.path.endsWith('.png')) say(args, 'cli.wrote', { file: w.path, size: formatBytes(w.bytes) });
-    const images = written.filter((w) => w.path.endsWith('.png')).length;
+    // An html folder's images travel with its index.html; the Markdown's sit beside the .md.
+    const inHtml = (i: number) => files[i].name.split('/')[0].endsWith('-html');
+    const images = written.filter((w, i) => w.path.endsWith('.png') && !inHtml(i)).length;
+    const htmlImages = written.filter((w, i) => w.path.endsWith('.png') && inHtml(i)).length;
     if (images) say(args, 'cli.wrote-images', { count: images });
+    if (htmlImages) say(args, 'cli.wrote-html-images', { count: htmlImages });
     if (args.verbose) {
       const cache = chartCache ? t('cli.chart-cache', { drawn: chartCache.misses, cached: chartCache.hits }) : '';
       say(args, 'cli.timings', { timings: formatTimings(timings), cache });

@@ -41,6 +41,11 @@ export const commandRegistry: CommandEntry[] = [
     load: async () => handler((await import('./watch.js')).runWatch),
   },
   {
+    name: 'preview',
+    setup: (y) => y.example('$0 preview', t('cli.example.preview')),
+    load: async () => handler((await import('./preview.js')).runPreview),
+  },
+  {
     name: 'diff',
     usage: 'diff <old> [new]',
     setup: (y) =>

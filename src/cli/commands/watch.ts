@@ -20,13 +20,13 @@ import { buildGroups, describeChangesSince, diskChartCache, sourceDateEpoch, tem
 import { checkAsOf, today } from '../args.js';
 import { t } from '../../i18n/index.js';
 
-const DEBOUNCE_MS = 150;
+export const DEBOUNCE_MS = 150;
 /** Files whose change matters; editors' swap and backup files (and vim's 4913 probe) do not. */
-const RELEVANT = /\.(ya?ml|hbs|md)$/;
+export const RELEVANT = /\.(ya?ml|hbs|md)$/;
 
 export type WatchArgs = BuildArgs;
 
-function hashInputs(data: TextFile[], templates: TemplateFiles[]): string {
+export function hashInputs(data: TextFile[], templates: TemplateFiles[]): string {
   const h = createHash('sha256');
   for (const f of data) h.update(`${f.path}\0${f.text}\0`);
   for (const t of templates) for (const [name, text] of [...t.files].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(`${t.dir}/${name}\0${text}\0`);
