@@ -15,6 +15,7 @@ import type { TextFile } from '../facts/model.js';
 import type { TemplateFiles } from '../templates/manifest.js';
 import type { OutputFile } from '../pipeline/build.js';
 import { commitOutputs } from './commit-outputs.js';
+import { convertToPdf } from './pdf.js';
 import { decodeUtf8, readInputFile } from './read-input.js';
 import { pseudoFsRoot, realTarget } from './pseudo-fs.js';
 
@@ -53,7 +54,8 @@ export async function readDataDir(dir: string): Promise<TextFile[]> {
 /**
  * A template folder's files. `extends: NAME|PATH` in its template.yaml first
  * loads that template's files, then lays this folder's over them, so a
- * variant (say, the GB/T 9704 report) changes only what differs.
+ * variant (say, the GB/T 9704 report) changes only what differs; `parent`
+ * keeps the inherited template, whose manifest and charts loadTemplate merges.
  */
 export async function readTemplateDir(dir: string, seen: string[] = []): Promise<TemplateFiles> {
   if (seen.includes(path.resolve(dir))) {
@@ -73,7 +75,7 @@ export async function readTemplateDir(dir: string, seen: string[] = []): Promise
   const base = resolveTemplate(path.isAbsolute(parent) || parent.startsWith('.') ? path.resolve(dir, parent) : parent);
   const inherited = await readTemplateDir(base.dir, [...seen, path.resolve(dir)]);
   // An inherited file keeps its real path for messages.
-  return { dir: displayPath(dir), files: new Map([...inherited.files, ...map]), origins: new Map([...(inherited.origins ?? []), ...origins]) };
+  return { dir: displayPath(dir), files: new Map([...inherited.files, ...map]), origins: new Map([...(inherited.origins ?? []), ...origins]), parent: inherited };
 }
 
 /** A template folder and the folders it extends, nearest first (what watch mode watches). */
@@ -146,8 +148,24 @@ export function checkOutDir(outDir: string): void {
 }
 
 /** Write every file of a build, all or nothing (see commit-outputs.ts). */
-export async function writeOutputs(outDir: string, files: OutputFile[]): Promise<Array<{ path: string; bytes: number }>> {
-  return commitOutputs(outDir, files, displayPath);
+/**
+ * Write a build's files all or nothing. Files marked toPdf are first converted
+ * by one LibreOffice run (a failure leaves the previous outputs untouched);
+ * files marked internal were built only for that and are not written.
+ */
+export async function writeOutputs(
+  outDir: string,
+  files: Array<OutputFile & { toPdf?: boolean; internal?: boolean }>,
+  soffice?: string,
+): Promise<Array<{ path: string; bytes: number; format: OutputFile['format'] }>> {
+  const toPdf = files.filter((f) => f.toPdf);
+  const pdfs: OutputFile[] = toPdf.length ? (await convertToPdf(outDir, toPdf, soffice)).map((p) => ({ format: 'pdf', ...p })) : [];
+  // Each PDF right after what it came from, or in the office file's place.
+  const ordered = files.flatMap((f) => {
+    const i = toPdf.indexOf(f);
+    return [...(f.internal ? [] : [f]), ...(i >= 0 ? [pdfs[i]] : [])];
+  });
+  return commitOutputs(outDir, ordered, displayPath).map((w, i) => ({ ...w, format: ordered[i].format }));
 }
 
 export async function readSeedTexts(dir: string): Promise<Map<string, string>> {

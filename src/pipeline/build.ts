@@ -14,13 +14,18 @@ import type { Block, ChartSpec, DocumentModel, Warning } from '../model/document
 import type { RenderedCharts, ChartMedium } from '../model/rendered.js';
 import { renderCharts, type ChartCache } from '../charts/index.js';
 import type { ChartOutput } from '../model/chart.js';
+import type { RebuildCache } from './rebuild-cache.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
 import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
+import type { HtmlOptions } from '../writers/html/index.js';
 import { UsageError } from '../errors.js';
 import { changeRows, type FactChange } from '../diff/index.js';
 
-export type Format = 'pptx' | 'docx' | 'md';
-export const FORMATS: Format[] = ['pptx', 'docx', 'md'];
+export type Format = 'pptx' | 'docx' | 'md' | 'html' | 'json';
+/** Formats a template declares (template.yaml `formats:`). */
+export const FORMATS: Format[] = ['pptx', 'docx', 'md', 'html'];
+/** Formats every template writes from its model without declaring them: json is the lineage manifest. */
+export const MODEL_FORMATS: Format[] = ['json'];
 
 export interface BuildInput {
   data: TextFile[];
@@ -32,18 +37,26 @@ export interface BuildInput {
   timestamp?: number;
   /** Reused across builds (watch mode) so unchanged charts are not re-rendered. */
   chartCache?: ChartCache;
+  /** Everything a rebuild can reuse (watch, preview): charts, parsed data files, compiled templates. Its charts win over `chartCache`. */
+  cache?: RebuildCache;
   /** Changes since an earlier data snapshot (see `diffData`): the template shows them on a 本次更新 slide / section. */
   changes?: FactChange[];
   /** Native (editable) charts or pictures in the deck; default: the template's `charts:`, else image. A chart's own `output:` wins. */
   charts?: ChartOutput;
   /** Today, YYYY-MM-DD (the caller's clock): a publication or as-of date after it is a data error. */
   today?: string;
+  /** The issuing office on the cover, the closing slide and the 落款; overrides the template's meta.issuer. */
+  issuer?: string;
+  /** The date line under it (as-of | today | none | YYYY-MM[-DD]); overrides the template's meta.dateLine. */
+  dateLine?: string;
+  /** html: links and the preview's live events (see writeHtml). */
+  html?: Pick<HtmlOptions, 'live' | 'links'>;
   /** Called as each stage starts (data, template, markdown, charts, pptx …): progress for a terminal. */
   onStage?: (stage: string) => void;
 }
 
 export interface OutputFile {
-  format: Format | 'png';
+  format: Format | 'png' | 'pdf';
   /** File name relative to the output folder. */
   name: string;
   data: Buffer;
@@ -83,6 +96,17 @@ function chartsInColumns(model: DocumentModel): ChartSpec[] {
   return out;
 }
 
+/** The date line: the deck's as-of month (default), the build day, a fixed date, or none. */
+export function dateLabelFor(setting: string | undefined, asOf: string, today?: string): string {
+  if (setting === 'none') return '';
+  if (setting === 'today') return formatChineseDate(today ?? asOf.slice(0, 7));
+  if (setting && setting !== 'as-of') {
+    if (!isCalendarDate(setting)) throw new UsageError([{ message: msg('cli.date-line-invalid', { value: setting }), hint: msg('cli.date-line-hint') }]);
+    return formatChineseDate(setting);
+  }
+  return formatChineseDate(asOf.slice(0, 7));
+}
+
 export async function build(input: BuildInput): Promise<{ result: BuildResult; warnings: Warning[] }> {
   const warnings: Warning[] = [];
   const timings: Record<string, number> = {};
@@ -99,7 +123,8 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     throw new UsageError([{ message: msg('cli.as-of-not-a-date', { value: input.asOf }), hint: msg('cli.as-of-hint') }]);
   }
 
-  const loaded = await time('data', () => loadFactBase(input.data, { asOf: input.asOf, today: input.today }));
+  const chartCache = input.cache?.charts ?? input.chartCache;
+  const loaded = await time('data', () => loadFactBase(input.data, { asOf: input.asOf, today: input.today, cache: input.cache?.dataFiles }));
   warnings.push(...loaded.warnings);
   const fb = input.asOf ? factBaseAsOf(loaded.result, input.asOf) : loaded.result;
   const asOf = input.asOf ?? latestAsOf(fb);
@@ -110,10 +135,14 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const rendered: RenderedTemplate = await time('template', () => {
     // Always passed (strict mode): an empty list renders no change slide.
     const changes = changeRows(input.changes ?? [], (id) => fb.facts.has(id) || fb.milestones.has(id));
-    const r = renderTemplate(template, fb, { asOf, asOfLabel: formatChineseDate(asOf.slice(0, 7)), changes });
+    const r = renderTemplate(template, fb, { asOf, asOfLabel: formatChineseDate(asOf.slice(0, 7)), changes }, input.cache?.templateCache(input.template.dir));
     warnings.push(...r.warnings);
     return r.result;
   });
+
+  // Nobody chose an office: print none rather than a guess, and say which setting fills it.
+  const issuer = (input.issuer ?? template.manifest.meta.issuer ?? '').trim();
+  if (!issuer) warnings.push({ code: 'issuer-unset', file: template.files.origins?.get('template.yaml') ?? `${template.files.dir}/template.yaml`, message: msg('template.issuer-unset') });
 
   const model = await time('markdown', () => {
     const r = toDocumentModel(
@@ -121,9 +150,9 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
       {
         title: template.manifest.meta.title,
         subtitle: template.manifest.meta.subtitle,
-        issuer: template.manifest.meta.issuer,
+        issuer,
         asOf,
-        dateLabel: formatChineseDate(asOf.slice(0, 7)),
+        dateLabel: dateLabelFor(input.dateLine ?? template.manifest.meta.dateLine, asOf, input.today),
         dataHash: fb.hash,
         templateName: template.manifest.name,
         reportPreset: template.manifest.reportPreset,
@@ -134,20 +163,25 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     return r.result;
   });
 
+  // html shows the deck's slides when the template writes a deck, else the report's pages.
+  const htmlKind = template.manifest.formats.includes('pptx') ? 'deck' : 'report';
+  const html = input.formats.includes('html');
+  const slides = input.formats.includes('pptx') || (html && htmlKind === 'deck');
+  const pages = input.formats.includes('docx') || (html && htmlKind === 'report');
   const specs = [...rendered.charts.values()].map((c) => c.spec);
   const charts: RenderedCharts = await time('charts', () => {
     // Only the media a format places: a deck's chart in a slide column is drawn at column size only.
-    const inColumns = input.formats.includes('pptx') ? new Set(chartsInColumns(model).map((c) => c.id)) : new Set<string>();
+    const inColumns = slides ? new Set(chartsInColumns(model).map((c) => c.id)) : new Set<string>();
     const result: RenderedCharts = new Map(specs.map((s) => [s.id, {}]));
     const groups: Array<{ media: ChartMedium[]; specs: ChartSpec[] }> = [];
-    const fullWidth = input.formats.includes('md') ? specs : input.formats.includes('pptx') ? specs.filter((s) => !inColumns.has(s.id)) : [];
+    const fullWidth = input.formats.includes('md') ? specs : slides ? specs.filter((s) => !inColumns.has(s.id)) : [];
     groups.push({ media: ['slide'], specs: fullWidth });
     groups.push({ media: ['column'], specs: specs.filter((s) => inColumns.has(s.id)) });
-    if (input.formats.includes('docx')) groups.push({ media: ['page'], specs });
+    if (pages) groups.push({ media: ['page'], specs });
     const seen = new Set<string>();
     for (const g of groups) {
       if (!g.specs.length) continue;
-      const r = renderCharts(g.specs, template.theme, { cache: input.chartCache, media: g.media });
+      const r = renderCharts(g.specs, template.theme, { cache: chartCache, media: g.media });
       // A spec's own warnings come once, however many media it is drawn for.
       for (const w of r.warnings) {
         const key = JSON.stringify(w);
@@ -174,6 +208,15 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
       const r = await time('docx', () => writeDocx(model, charts, writerOptions));
       warnings.push(...r.warnings);
       files.push({ format, name: `${base}.docx`, data: r.result });
+    } else if (format === 'json') {
+      const { buildLineage } = await import('../lineage/index.js');
+      const r = await time('json', () => buildLineage(model));
+      files.push({ format, name: `${base}.lineage.json`, data: Buffer.from(`${JSON.stringify(r.result, null, 2)}\n`, 'utf8') });
+    } else if (format === 'html') {
+      const { writeHtml } = await import('../writers/html/index.js');
+      const r = await time('html', () => writeHtml(model, charts, { kind: htmlKind, ...input.html }));
+      warnings.push(...(input.formats.includes('pptx') ? [] : r.warnings)); // the same plan's warnings come with the pptx
+      for (const f of r.result) files.push({ format: f.name === 'index.html' ? 'html' : 'png', name: `${base}-html/${f.name}`, data: f.data });
     } else {
       const { writeMarkdown } = await import('../writers/md/index.js');
       const r = await time('md', () => writeMarkdown(rendered, charts, base));

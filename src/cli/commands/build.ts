@@ -1,21 +1,24 @@
 /** `gen-report build` (the default command). */
 import { parse as parseYaml } from 'yaml';
-import { build, FORMATS, type Format, type OutputFile } from '../../pipeline/build.js';
+import { build, FORMATS, MODEL_FORMATS, type Format, type OutputFile } from '../../pipeline/build.js';
 import { ChartCache } from '../../charts/index.js';
+import type { RebuildCache } from '../../pipeline/rebuild-cache.js';
 import path from 'node:path';
 import { countChanges, diffData, type FactChange } from '../../diff/index.js';
 import type { TextFile } from '../../facts/model.js';
 import type { TemplateFiles } from '../../templates/manifest.js';
-import { manifestSchema } from '../../templates/manifest.js';
+import { manifestLayerSchema } from '../../templates/manifest.js';
 import { UsageError } from '../../errors.js';
 import { msg, t } from '../../i18n/index.js';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { isInside } from '../read-input.js';
-import { checkAsOf, today } from '../args.js';
+import { checkAsOf, checkDateLine, today } from '../args.js';
 import { Progress } from '../progress.js';
 import type { Warning } from '../../model/document.js';
 import type { ChartOutput } from '../../model/chart.js';
-import { checkOutDir, listTemplates, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
+import { requireSoffice } from '../pdf.js';
+import type { BuildInput } from '../../pipeline/build.js';
+import { checkOutDir, listTemplates, templateChain, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
 import { formatBytes, formatTimings, info, jsonWarnings, printWarnings, say, type Printer } from '../output.js';
 
 export interface BuildArgs extends Printer {
@@ -31,33 +34,53 @@ export interface BuildArgs extends Printer {
   cache?: boolean;
   /** --charts native|image: editable charts or pictures in the deck. */
   charts?: ChartOutput;
+  /** --issuer: the issuing office (overrides the template's meta.issuer). */
+  issuer?: string;
+  /** --date-line: as-of | today | none | YYYY-MM[-DD] (overrides the template's meta.dateLine). */
+  dateLine?: string;
 }
 
-/** `--format` values as given: pptx, docx, md or all, repeatable or comma-separated. */
-export function parseFormats(raw: string[]): Array<Format | 'all'> {
-  const out = new Set<Format | 'all'>();
+/** What --format takes: a template's formats, the lineage (json) and pdf (made from the pptx/docx by LibreOffice, in the CLI). */
+export type CliFormat = Format | 'pdf';
+/** Formats any template writes without declaring them. */
+const COMPANIONS: CliFormat[] = [...MODEL_FORMATS, 'pdf'];
+const OFFICE: Format[] = ['pptx', 'docx'];
+
+/** `--format` values as given: pptx, docx, md, json, pdf or all, repeatable or comma-separated. */
+export function parseFormats(raw: string[]): Array<CliFormat | 'all'> {
+  const out = new Set<CliFormat | 'all'>();
   for (const item of raw.flatMap((r) => String(r).split(','))) {
     const f = item.trim();
-    if (f === 'all' || (FORMATS as string[]).includes(f)) out.add(f as Format | 'all');
+    if (f === 'all' || (FORMATS as string[]).includes(f) || (COMPANIONS as string[]).includes(f)) out.add(f as CliFormat | 'all');
     else throw new UsageError([{ message: msg('cli.format-unknown', { format: f }), hint: msg('cli.format-hint') }]);
   }
   return [...out];
 }
 
-/** The formats a template's manifest declares; undefined when the manifest is unreadable (the build reports why). */
-export function declaredFormats(manifestText: string): { formats: Format[]; isDefault: boolean } | undefined {
-  try {
-    const m = manifestSchema.safeParse(parseYaml(manifestText));
-    return m.success ? { formats: m.data.formats, isDefault: m.data.default } : undefined;
-  } catch {
-    return undefined;
+/**
+ * The formats a template declares (a variant may inherit them from the
+ * template it extends); undefined when a manifest is unreadable (the build
+ * reports why). `default` is the template's own: it is never inherited.
+ */
+export function declaredFormats(dir: string): { formats: Format[]; isDefault: boolean } | undefined {
+  let isDefault: boolean | undefined;
+  for (const d of templateChain(dir)) {
+    try {
+      const m = manifestLayerSchema.safeParse(parseYaml(readFileSync(path.join(d, 'template.yaml'), 'utf8')));
+      if (!m.success) return undefined;
+      isDefault ??= m.data.default ?? false;
+      if (m.data.formats) return { formats: m.data.formats, isDefault };
+    } catch {
+      return undefined;
+    }
   }
+  return undefined;
 }
 
 /** The default template for a format: one marked default that lists it, else the first that lists it. */
 export function defaultTemplateFor(format: Format): TemplateChoice {
   const candidates = listTemplates().flatMap((t) => {
-    const m = declaredFormats(t.manifestText);
+    const m = declaredFormats(t.dir);
     return m?.formats.includes(format) ? [{ t, isDefault: m.isDefault }] : [];
   });
   const pick = candidates.find((c) => c.isDefault) ?? candidates[0];
@@ -74,7 +97,18 @@ export function sourceDateEpoch(): number | undefined {
 
 export interface TemplateGroup {
   choice: TemplateChoice;
+  /** What the pipeline builds for this template. */
   formats: Format[];
+  /** Office formats converted to PDF. */
+  pdf?: Format[];
+  /** Built only to make the PDF: not written. */
+  internal?: Format[];
+}
+
+/** A built file, marked for the PDF conversion and for whether it is written itself. */
+export interface BuiltFile extends OutputFile {
+  toPdf?: boolean;
+  internal?: boolean;
 }
 
 /**
@@ -85,10 +119,36 @@ export interface TemplateGroup {
  * all its formats.
  */
 export function templateGroups(rawFormats: string[] | undefined, template?: string): TemplateGroup[] {
-  const requested = parseFormats(rawFormats?.length ? rawFormats : []);
+  const all = parseFormats(rawFormats?.length ? rawFormats : []);
+  const companions = all.filter((f) => COMPANIONS.includes(f as CliFormat));
+  const groups = declaredGroups(all.filter((f): f is Format | 'all' => !companions.includes(f)), template);
+  if (!companions.length) return groups;
+  // pdf or json alone write only that, for the template the build would use; beside other formats, one per template.
+  const alone = companions.length === all.length;
+  return groups.map((g) => {
+    const formats = alone ? [] : [...g.formats];
+    const out: TemplateGroup = { choice: g.choice, formats };
+    if (companions.includes('pdf')) {
+      let office = formats.filter((f) => OFFICE.includes(f));
+      if (!office.length) {
+        const declared = declaredFormats(readFileSync(path.join(g.choice.dir, 'template.yaml'), 'utf8'))?.formats ?? g.formats;
+        const first = declared.find((f) => OFFICE.includes(f));
+        if (!first) throw new UsageError([{ message: msg('cli.pdf-no-office', { template: g.choice.name, formats: declared }), hint: msg('cli.pdf-no-office-hint') }]);
+        office = [first];
+        formats.push(first);
+        out.internal = [first];
+      }
+      out.pdf = office;
+    }
+    if (companions.includes('json')) formats.push('json');
+    return out;
+  });
+}
+
+function declaredGroups(requested: Array<Format | 'all'>, template?: string): TemplateGroup[] {
   if (template) {
     const choice = resolveTemplate(template);
-    const declared = declaredFormats(readFileSync(path.join(choice.dir, 'template.yaml'), 'utf8'))?.formats;
+    const declared = declaredFormats(choice.dir)?.formats;
     if (!declared) return [{ choice, formats: requested.filter((f): f is Format => f !== 'all').concat(requested.length ? [] : ['pptx']) }];
     if (!requested.length || requested.includes('all')) return [{ choice, formats: requested.length ? declared : [declared[0]] }];
     const undeclared = requested.filter((f) => !declared.includes(f as Format));
@@ -108,7 +168,7 @@ export function templateGroups(rawFormats: string[] | undefined, template?: stri
   if (requested.includes('all')) {
     for (const f of FORMATS) {
       const choice = defaultTemplateFor(f);
-      const declared = declaredFormats(readFileSync(path.join(choice.dir, 'template.yaml'), 'utf8'))?.formats ?? [f];
+      const declared = declaredFormats(choice.dir)?.formats ?? [f];
       for (const d of declared) add(choice, d);
     }
   } else {
@@ -118,25 +178,25 @@ export function templateGroups(rawFormats: string[] | undefined, template?: stri
 }
 
 export interface BuildRun {
-  files: OutputFile[];
+  files: BuiltFile[];
   warnings: Warning[];
   timings: Record<string, number>;
   asOf: string;
   dataHash: string;
 }
 
-/** Build every template group from data (and optionally templates) already read; writes nothing. Watch mode calls it on each change. */
+/** Build every template group from data (and optionally templates) already read; writes nothing. Watch mode calls it on each change with one RebuildCache. */
 export async function buildGroups(
   groups: TemplateGroup[],
   data: TextFile[],
-  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; onStage?: (stage: string) => void },
+  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; cache?: RebuildCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; issuer?: string; dateLine?: string; html?: BuildInput['html']; onStage?: (stage: string) => void },
 ): Promise<BuildRun> {
   const run: BuildRun = { files: [], warnings: [], timings: {}, asOf: '', dataHash: '' };
   const { templates, ...buildOptions } = options;
   for (const [i, g] of groups.entries()) {
     const template = templates?.[i] ?? (await readTemplateDir(g.choice.dir));
     const r = await build({ data, template, formats: g.formats, ...buildOptions });
-    run.files.push(...r.result.files);
+    run.files.push(...r.result.files.map((f) => ({ ...f, ...(g.pdf?.includes(f.format as Format) ? { toPdf: true } : {}), ...(g.internal?.includes(f.format as Format) ? { internal: true } : {}) })));
     run.warnings.push(...r.warnings);
     for (const [k, v] of Object.entries(r.result.timings)) run.timings[k] = (run.timings[k] ?? 0) + v;
     run.asOf = r.result.asOf;
@@ -168,33 +228,41 @@ export function describeChangesSince(c: ChangesSince): string {
 export async function runBuild(args: BuildArgs): Promise<number> {
   // Every argument is checked before anything is read or written.
   checkAsOf(args.asOf);
+  checkDateLine(args.dateLine);
   checkOutDir(args.out);
   const timestamp = sourceDateEpoch();
   const groups = templateGroups(args.format, args.template);
+  // LibreOffice is looked for before anything is built.
+  const soffice = groups.some((g) => g.pdf) ? requireSoffice() : undefined;
   const progress = new Progress(args);
   try {
     progress.stage('read');
     const data = await readDataDir(args.data);
     const since = args.changesSince ? await changesSince(args.changesSince, args.data, data, args.asOf) : undefined;
     const chartCache = args.cache === false ? undefined : diskChartCache(args.out);
-    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), changes: since?.changes, chartCache, charts: args.charts, onStage: (s) => progress.stage(s) });
+    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), changes: since?.changes, chartCache, charts: args.charts, issuer: args.issuer, dateLine: args.dateLine, onStage: (s) => progress.stage(s) });
     const { files, timings, asOf, dataHash } = r;
     const warnings = [...(since?.warnings ?? []), ...r.warnings];
     progress.stage('write');
-    const written = await writeOutputs(args.out, files);
+    if (soffice && files.some((f) => f.toPdf)) progress.stage('pdf');
+    const written = await writeOutputs(args.out, files, soffice);
     progress.done();
     if (args.json) {
       const changes = since && { since: since.label, ...countChanges(since.changes) };
       process.stdout.write(
-        `${JSON.stringify({ files: written.map((w, i) => ({ ...w, format: files[i].format })), asOf, dataHash, timings, ...(changes ? { changes } : {}), warnings: jsonWarnings(warnings) }, null, 2)}\n`,
+        `${JSON.stringify({ files: written, asOf, dataHash, timings, ...(changes ? { changes } : {}), warnings: jsonWarnings(warnings) }, null, 2)}\n`,
       );
       return 0;
     }
     printWarnings(args, warnings);
     if (since) info(args, describeChangesSince(since));
     for (const w of written) if (!w.path.endsWith('.png')) say(args, 'cli.wrote', { file: w.path, size: formatBytes(w.bytes) });
-    const images = written.filter((w) => w.path.endsWith('.png')).length;
+    // An html folder's images travel with its index.html; the Markdown's sit beside the .md.
+    const inHtml = (i: number) => files[i].name.split('/')[0].endsWith('-html');
+    const images = written.filter((w, i) => w.path.endsWith('.png') && !inHtml(i)).length;
+    const htmlImages = written.filter((w, i) => w.path.endsWith('.png') && inHtml(i)).length;
     if (images) say(args, 'cli.wrote-images', { count: images });
+    if (htmlImages) say(args, 'cli.wrote-html-images', { count: htmlImages });
     if (args.verbose) {
       const cache = chartCache ? t('cli.chart-cache', { drawn: chartCache.misses, cached: chartCache.hits }) : '';
       say(args, 'cli.timings', { timings: formatTimings(timings), cache });

@@ -209,6 +209,7 @@ export function planContent(input: ContentInput, ctx: PlanContext): Unnumbered[]
       notes: i === 0 ? notesText(input.notes) : [],
       sourceLine: src.shape ? src.shape.paragraphs[0].runs.map((r) => r.text).join('') : undefined,
       continuation: i > 0,
+      citations: cites,
     } satisfies Omit<SlidePlan, 'number'>;
   });
 }

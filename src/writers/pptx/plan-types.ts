@@ -3,7 +3,7 @@
  * sizes and colours. Produced by the pure planner, consumed only by emit.
  */
 import type { ChartSpec } from '../../model/chart.js';
-import type { Citation, Warning } from '../../model/document.js';
+import type { Block, Citation, Warning } from '../../model/document.js';
 
 export interface Box {
   x: number;
@@ -141,6 +141,10 @@ export interface SlidePlan {
   /** 1-based position in the deck; shown on masters with a page number. */
   number: number;
   continuation: boolean;
+  /** Facts this slide shows (what its source line names); the html writer lists them. */
+  citations?: Citation[];
+  /** The notes as model blocks, cited runs kept (the html writer marks their figures). */
+  notesBlocks?: Block[];
 }
 
 export interface DeckPlan {

@@ -59,8 +59,13 @@ export function planDeck(doc: DocumentModel, charts: RenderedCharts, options: { 
     const s = item.section;
     ctx.loc = s.loc;
     let over = false;
+    const first = slides.length;
     try {
       planSection(item);
+      for (const [i, sl] of slides.slice(first).entries()) {
+        sl.citations ??= item.citations;
+        if (i === 0 && sl.notes.length) sl.notesBlocks = item.notes;
+      }
     } catch (e) {
       if (!(e instanceof TooManySlides)) throw e;
       over = true;
