@@ -133,6 +133,8 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
         dataHash: fb.hash,
         templateName: template.manifest.name,
         reportPreset: template.manifest.reportPreset,
+        // A working report carries the check table; a formal GB/T 9704 document does not, unless asked.
+        factCheckTable: template.manifest.factCheckTable ?? template.manifest.reportPreset === 'report',
       },
       template.theme,
     );

@@ -67,6 +67,8 @@ export const manifestSchema = z
     /** Is this the default template for its formats? */
     default: z.boolean().default(false),
     reportPreset: z.enum(['report', 'gbt9704']).default('report'),
+    /** Append the 数据核对表 to the report; default: on for the working report, off for GB/T 9704. */
+    factCheckTable: z.boolean().optional(),
     /**
      * How many months before the deck's month a figure may be dated and still be
      * stated without its date (0: only the deck's own month). Older figures are
