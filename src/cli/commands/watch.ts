@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ChartCache } from '../../charts/index.js';
+import { RebuildCache } from '../../pipeline/rebuild-cache.js';
 import { countChanges, diffData } from '../../diff/index.js';
 import { UsageError } from '../../errors.js';
 import type { TextFile } from '../../facts/model.js';
@@ -17,7 +18,7 @@ import { printWarnings, reportError } from '../output.js';
 import { TreeWatcher } from '../watcher.js';
 import { requireSoffice } from '../pdf.js';
 import { buildGroups, describeChangesSince, diskChartCache, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
-import { checkAsOf, today } from '../args.js';
+import { checkAsOf, checkDateLine, today } from '../args.js';
 import { t } from '../../i18n/index.js';
 
 export const DEBOUNCE_MS = 150;
@@ -36,12 +37,15 @@ export function hashInputs(data: TextFile[], templates: TemplateFiles[]): string
 export async function runWatch(args: WatchArgs): Promise<number> {
   // Usage problems (bad format, unknown template, bad revision) end the command before watching.
   checkAsOf(args.asOf);
+  checkDateLine(args.dateLine);
   checkOutDir(args.out);
   const groups = templateGroups(args.format, args.template);
   const soffice = groups.some((g) => g.pdf) ? requireSoffice() : undefined;
   const old: DataSnapshot | undefined = args.changesSince ? await readDataSnapshot(args.changesSince, args.data) : undefined;
   const timestamp = sourceDateEpoch();
-  const cache = args.cache === false ? new ChartCache() : diskChartCache(args.out);
+  // Kept across rebuilds: rendered charts (on disk too), parsed data files, compiled templates.
+  const rebuildCache = new RebuildCache(args.cache === false ? new ChartCache() : diskChartCache(args.out));
+  const cache = rebuildCache.charts;
   const out = path.resolve(args.out);
   // --json: one JSON object per event, for scripts and editors.
   const say = (line: string, event: Record<string, unknown>) => {
@@ -65,7 +69,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       if (builds > 0 && inputs === lastInputs && !lastFailed) return; // saved without a change
       lastInputs = inputs;
       const since = old && { label: old.label, changes: diffData(old.files, data, { asOf: args.asOf }).result, warnings: [] };
-      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), chartCache: cache, changes: since?.changes, templates, charts: args.charts });
+      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), cache: rebuildCache, changes: since?.changes, templates, charts: args.charts, issuer: args.issuer, dateLine: args.dateLine });
       const written = await writeOutputs(args.out, r.files, soffice);
       const ms = Math.round(performance.now() - started);
       const charts = { rendered: cache.misses - misses, reused: cache.hits - hits };
