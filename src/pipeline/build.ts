@@ -12,7 +12,8 @@ import { msg } from '../i18n/index.js';
 import { toDocumentModel } from '../markdown/index.js';
 import type { Block, ChartSpec, DocumentModel, Warning } from '../model/document.js';
 import type { RenderedCharts, ChartMedium } from '../model/rendered.js';
-import { renderCharts, type ChartCache } from '../charts/index.js';
+import type { ChartCache } from '../charts/index.js';
+import { renderChartsParallel } from '../charts/parallel.js';
 import type { ChartOutput } from '../model/chart.js';
 import type { RebuildCache } from './rebuild-cache.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
@@ -169,7 +170,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const slides = input.formats.includes('pptx') || (html && htmlKind === 'deck');
   const pages = input.formats.includes('docx') || (html && htmlKind === 'report');
   const specs = [...rendered.charts.values()].map((c) => c.spec);
-  const charts: RenderedCharts = await time('charts', () => {
+  const charts: RenderedCharts = await time('charts', async () => {
     // Only the media a format places: a deck's chart in a slide column is drawn at column size only.
     const inColumns = slides ? new Set(chartsInColumns(model).map((c) => c.id)) : new Set<string>();
     const result: RenderedCharts = new Map(specs.map((s) => [s.id, {}]));
@@ -181,7 +182,8 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     const seen = new Set<string>();
     for (const g of groups) {
       if (!g.specs.length) continue;
-      const r = renderCharts(g.specs, template.theme, { cache: chartCache, media: g.media });
+      // Many charts to draw (a large deck) are spread over worker threads.
+      const r = await renderChartsParallel(g.specs, template.theme, { cache: chartCache, media: g.media });
       // A spec's own warnings come once, however many media it is drawn for.
       for (const w of r.warnings) {
         const key = JSON.stringify(w);
