@@ -12,7 +12,8 @@ import { msg } from '../i18n/index.js';
 import { toDocumentModel } from '../markdown/index.js';
 import type { Block, ChartSpec, DocumentModel, Warning } from '../model/document.js';
 import type { RenderedCharts, ChartMedium } from '../model/rendered.js';
-import { renderCharts, type ChartCache } from '../charts/index.js';
+import type { ChartCache } from '../charts/index.js';
+import { renderChartsParallel } from '../charts/parallel.js';
 import type { ChartOutput } from '../model/chart.js';
 import type { RebuildCache } from './rebuild-cache.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
@@ -156,6 +157,8 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
         dataHash: fb.hash,
         templateName: template.manifest.name,
         reportPreset: template.manifest.reportPreset,
+        // A working report carries the check table; a formal GB/T 9704 document does not, unless asked.
+        factCheckTable: template.manifest.factCheckTable ?? template.manifest.reportPreset === 'report',
       },
       template.theme,
     );
@@ -169,7 +172,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const slides = input.formats.includes('pptx') || (html && htmlKind === 'deck');
   const pages = input.formats.includes('docx') || (html && htmlKind === 'report');
   const specs = [...rendered.charts.values()].map((c) => c.spec);
-  const charts: RenderedCharts = await time('charts', () => {
+  const charts: RenderedCharts = await time('charts', async () => {
     // Only the media a format places: a deck's chart in a slide column is drawn at column size only.
     const inColumns = slides ? new Set(chartsInColumns(model).map((c) => c.id)) : new Set<string>();
     const result: RenderedCharts = new Map(specs.map((s) => [s.id, {}]));
@@ -181,7 +184,8 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     const seen = new Set<string>();
     for (const g of groups) {
       if (!g.specs.length) continue;
-      const r = renderCharts(g.specs, template.theme, { cache: chartCache, media: g.media });
+      // Many charts to draw (a large deck) are spread over worker threads.
+      const r = await renderChartsParallel(g.specs, template.theme, { cache: chartCache, media: g.media });
       // A spec's own warnings come once, however many media it is drawn for.
       for (const w of r.warnings) {
         const key = JSON.stringify(w);
@@ -219,7 +223,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
       for (const f of r.result) files.push({ format: f.name === 'index.html' ? 'html' : 'png', name: `${base}-html/${f.name}`, data: f.data });
     } else {
       const { writeMarkdown } = await import('../writers/md/index.js');
-      const r = await time('md', () => writeMarkdown(rendered, charts, base));
+      const r = await time('md', () => writeMarkdown(model, charts, base));
       files.push({ format, name: `${base}.md`, data: Buffer.from(r.result.markdown, 'utf8') });
       for (const img of r.result.images) files.push({ format: 'png', name: img.name, data: img.png });
     }
