@@ -75,6 +75,8 @@ export const ExitCode = {
   OutputError: 3,
   /** A bug in gen-report itself. */
   InternalError: 4,
+  /** --format pdf: LibreOffice is missing or could not convert. */
+  PdfError: 5,
 } as const;
 
 export const exitCodeTable: Array<[number, Text]> = [
@@ -83,4 +85,5 @@ export const exitCodeTable: Array<[number, Text]> = [
   [ExitCode.UsageError, msg('exit.2')],
   [ExitCode.OutputError, msg('exit.3')],
   [ExitCode.InternalError, msg('exit.4')],
+  [ExitCode.PdfError, msg('exit.5')],
 ];

@@ -26,6 +26,11 @@ export interface OutputFileData {
 
 const STAGING_PREFIX = '.gen-report-staging-';
 
+/** A fresh working folder in outDir that the next build removes if this process is killed (PDF conversion). */
+export function stagingPath(outDir: string, label: string): string {
+  return path.join(outDir, `${STAGING_PREFIX}${process.pid}-${label}-${Date.now().toString(36)}`);
+}
+
 /** Why a file could not be replaced, in the user's words. */
 export function reasonFor(e: unknown): Message {
   const code = (e as NodeJS.ErrnoException)?.code;

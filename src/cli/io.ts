@@ -15,6 +15,7 @@ import type { TextFile } from '../facts/model.js';
 import type { TemplateFiles } from '../templates/manifest.js';
 import type { OutputFile } from '../pipeline/build.js';
 import { commitOutputs } from './commit-outputs.js';
+import { convertToPdf } from './pdf.js';
 import { decodeUtf8, readInputFile } from './read-input.js';
 import { pseudoFsRoot, realTarget } from './pseudo-fs.js';
 
@@ -146,8 +147,24 @@ export function checkOutDir(outDir: string): void {
 }
 
 /** Write every file of a build, all or nothing (see commit-outputs.ts). */
-export async function writeOutputs(outDir: string, files: OutputFile[]): Promise<Array<{ path: string; bytes: number }>> {
-  return commitOutputs(outDir, files, displayPath);
+/**
+ * Write a build's files all or nothing. Files marked toPdf are first converted
+ * by one LibreOffice run (a failure leaves the previous outputs untouched);
+ * files marked internal were built only for that and are not written.
+ */
+export async function writeOutputs(
+  outDir: string,
+  files: Array<OutputFile & { toPdf?: boolean; internal?: boolean }>,
+  soffice?: string,
+): Promise<Array<{ path: string; bytes: number; format: OutputFile['format'] }>> {
+  const toPdf = files.filter((f) => f.toPdf);
+  const pdfs: OutputFile[] = toPdf.length ? (await convertToPdf(outDir, toPdf, soffice)).map((p) => ({ format: 'pdf', ...p })) : [];
+  // Each PDF right after what it came from, or in the office file's place.
+  const ordered = files.flatMap((f) => {
+    const i = toPdf.indexOf(f);
+    return [...(f.internal ? [] : [f]), ...(i >= 0 ? [pdfs[i]] : [])];
+  });
+  return commitOutputs(outDir, ordered, displayPath).map((w, i) => ({ ...w, format: ordered[i].format }));
 }
 
 export async function readSeedTexts(dir: string): Promise<Map<string, string>> {

@@ -231,7 +231,12 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
           if (c) ctx.silent.push(c);
         }
         const caption = inner.flatMap((b) => (b.type === 'paragraph' ? b.runs : []));
-        return { type: 'chart', chart: built.spec, ...(caption.length ? { caption } : {}) };
+        const figures = built.points.flatMap(({ dataset, index, factId }) => {
+          const cite = rendered.registry.get(factId);
+          const ds = built.spec.datasets[dataset];
+          return cite ? [{ series: ds.label, category: built.spec.labels[index] ?? '', label: ds.dataLabels[index] ?? '', cite }] : [];
+        });
+        return { type: 'chart', chart: built.spec, ...(figures.length ? { figures } : {}), ...(caption.length ? { caption } : {}) };
       }
       case 'kpis':
         return readKpis(open, inner);
@@ -254,14 +259,13 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
       const figure = runsText(figureRuns);
       const m = /^([超约近小于不足]*[-\d.]+)(.*)$/.exec(figure);
       if (!m) fail(open, msg('markdown.kpi-not-number', { figure }), msg('markdown.kpi-not-number-hint'));
-      // "label｜change" splits the label from the change line.
-      const text = runsText(rest).trim();
-      const [label, change] = text.split(/[｜|]/);
+      // "label｜change" splits the label from the change line; the change keeps its cited figures.
+      const { label, change } = splitKpiLabel(rest);
       return {
         value: m?.[1] ?? figure,
         unit: (m?.[2] ?? '').trim(),
-        label: (label ?? '').trim(),
-        ...(change ? { change: [{ text: change.trim() }] } : {}),
+        label,
+        ...(change.length ? { change } : {}),
         ...(figureRuns.find((r) => r.cite)?.cite ? { cite: figureRuns.find((r) => r.cite)!.cite } : {}),
       };
     });
@@ -297,6 +301,19 @@ export function parseBriefing(rendered: RenderedTemplate): ParsedBody {
   return { sections };
 }
 
+/** "label ｜ change": the label as plain text, the change as runs (its figures stay cited). */
+function splitKpiLabel(runs: Run[]): { label: string; change: Run[] } {
+  const at = runs.findIndex((r) => !r.cite && /[｜|]/.test(r.text));
+  if (at < 0) return { label: runsText(runs).trim(), change: [] };
+  const [before, ...after] = runs[at].text.split(/[｜|]/);
+  const rest = after.join('');
+  const change = [...(rest ? [{ ...runs[at], text: rest }] : []), ...runs.slice(at + 1)];
+  if (change.length) change[0] = { ...change[0], text: change[0].text.trimStart() };
+  const last = change.length - 1;
+  if (last >= 0) change[last] = { ...change[last], text: change[last].text.trimEnd() };
+  return { label: runsText([...runs.slice(0, at), { text: before }]).trim(), change: change.filter((r) => r.text || r.cite) };
+}
+
 /** Headings and captions keep a cited figure's text but not its markers. */
 function stripMarkers(text: string): string {
   return text.replace(/\uE010[^\uE011]*\uE011/g, '').replace(/\uE012/g, '');
@@ -323,7 +340,10 @@ function collectCitations(s: Section, silent: Citation[]): Citation[] {
           b.items.forEach((it) => it.runs.forEach((r) => add(r.cite)));
           break;
         case 'kpis':
-          b.items.forEach((k) => add(k.cite));
+          b.items.forEach((k) => {
+            add(k.cite);
+            k.change?.forEach((r) => add(r.cite));
+          });
           break;
         case 'table':
           [...b.header, ...b.rows.flat()].forEach((cell) => cell.forEach((r) => add(r.cite)));

@@ -29,10 +29,18 @@ export interface Citation {
   asOf: string;
   /** The same date written the Chinese way, e.g. "2025年12月". */
   asOfLabel: string;
-  /** Paragraph of the source text the figure is in (1-based, non-blank lines), for checking it. */
-  para?: number;
-  /** The figure exactly as the source prints it, e.g. "超16万家". */
-  printed?: string;
+  /** What kind of fact: a value, a rank, a target or a dated event. */
+  kind: 'value' | 'rank' | 'target' | 'milestone';
+  /** Paragraph of the source article that prints the figure (1-based). */
+  para: number;
+  /** The figure as the source prints it, e.g. "4.6万个". */
+  printed: string;
+  /** Further strings of the same paragraph backing it (其他年份、连续三年 …). */
+  alsoPrinted?: string[];
+  /** A target's due year. */
+  targetYear?: number;
+  /** A rank's evaluation year. */
+  evaluationYear?: number;
 }
 
 /** A run of text with simple emphasis; `cite` marks a figure from the fact base. */
@@ -76,9 +84,21 @@ export interface KpiBlock {
   items: KpiItem[];
 }
 
+/** One point a chart draws, with the fact it shows. */
+export interface ChartFigure {
+  /** Dataset label and category label of the point. */
+  series: string;
+  category: string;
+  /** The data label drawn, e.g. "4.6万个". */
+  label: string;
+  cite: Citation;
+}
+
 export interface ChartBlock {
   type: 'chart';
   chart: ChartSpec;
+  /** Every point drawn, cited (kept out of ChartSpec so the chart cache key stays the drawing). */
+  figures?: ChartFigure[];
   /** One-line takeaway shown with the chart. */
   caption?: Run[];
 }

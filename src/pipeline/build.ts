@@ -20,8 +20,11 @@ import type { HtmlOptions } from '../writers/html/index.js';
 import { UsageError } from '../errors.js';
 import { changeRows, type FactChange } from '../diff/index.js';
 
-export type Format = 'pptx' | 'docx' | 'md' | 'html';
+export type Format = 'pptx' | 'docx' | 'md' | 'html' | 'json';
+/** Formats a template declares (template.yaml `formats:`). */
 export const FORMATS: Format[] = ['pptx', 'docx', 'md', 'html'];
+/** Formats every template writes from its model without declaring them: json is the lineage manifest. */
+export const MODEL_FORMATS: Format[] = ['json'];
 
 export interface BuildInput {
   data: TextFile[];
@@ -46,7 +49,7 @@ export interface BuildInput {
 }
 
 export interface OutputFile {
-  format: Format | 'png';
+  format: Format | 'png' | 'pdf';
   /** File name relative to the output folder. */
   name: string;
   data: Buffer;
@@ -182,6 +185,10 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
       const r = await time('docx', () => writeDocx(model, charts, writerOptions));
       warnings.push(...r.warnings);
       files.push({ format, name: `${base}.docx`, data: r.result });
+    } else if (format === 'json') {
+      const { buildLineage } = await import('../lineage/index.js');
+      const r = await time('json', () => buildLineage(model));
+      files.push({ format, name: `${base}.lineage.json`, data: Buffer.from(`${JSON.stringify(r.result, null, 2)}\n`, 'utf8') });
     } else if (format === 'html') {
       const { writeHtml } = await import('../writers/html/index.js');
       const r = await time('html', () => writeHtml(model, charts, { kind: htmlKind, ...input.html }));

@@ -49,6 +49,8 @@ export const chartFileSchema = z.record(z.string().regex(CHART_ID, { message: CH
 export interface BuiltChart {
   spec: ChartSpec;
   factIds: string[];
+  /** The fact behind each drawn point (dataset and category index), for the lineage. */
+  points: Array<{ dataset: number; index: number; factId: string }>;
 }
 
 type SeriesPoint = ValueFact | RankFact;
@@ -172,5 +174,6 @@ export function buildChart(id: string, def: ChartDefinition, lookup: FactLookup,
     ...(dates ? { dates } : {}),
     ...(def.output ? { output: def.output } : {}),
   };
-  return { spec: { ...withoutAlt, alt: describeChart(withoutAlt) }, factIds: [...new Set(used.map((f) => f.id))] };
+  const points = raw.flatMap((s, dataset) => s.facts.flatMap((f, index) => (f ? [{ dataset, index, factId: f.id }] : [])));
+  return { spec: { ...withoutAlt, alt: describeChart(withoutAlt) }, factIds: [...new Set(used.map((f) => f.id))], points };
 }

@@ -57,12 +57,27 @@ export class CitationRegistry {
       sourceLabel: source ? sourceLabel(source.publisher, source.published) : fact.source,
       asOf: fact.asOf,
       asOfLabel: formatChineseDate(fact.asOf),
-      ...(fact.para !== undefined ? { para: fact.para } : {}),
-      ...(fact.printed !== undefined ? { printed: fact.printed } : {}),
+      ...this.provenance(fact.id),
     };
     this.citations.set(fact.id, citation);
     if (!this.sourceOrder.includes(fact.source)) this.sourceOrder.push(fact.source);
     return citation;
+  }
+
+  /** Kind, paragraph and printed form, so the model can say where a figure stands in its article. */
+  private provenance(id: string): Pick<Citation, 'kind' | 'para' | 'printed' | 'alsoPrinted' | 'targetYear' | 'evaluationYear'> {
+    const f = this.fb.facts.get(id);
+    const m = f ? undefined : this.fb.milestones.get(id);
+    const r = f ?? m;
+    if (!r) return { kind: 'milestone', para: 0, printed: '' };
+    return {
+      kind: f ? f.kind : 'milestone',
+      para: r.para,
+      printed: r.printed,
+      ...(r.alsoPrinted?.length ? { alsoPrinted: [...r.alsoPrinted] } : {}),
+      ...(f?.kind === 'target' ? { targetYear: f.targetYear } : {}),
+      ...(f?.kind === 'rank' ? { evaluationYear: f.evaluationYear } : {}),
+    };
   }
 
   get(factId: string): Citation | undefined {

@@ -24,7 +24,7 @@ describe('gen-report CLI', () => {
   });
 
   it('usage errors exit 2 without a stack trace', () => {
-    for (const args of [['--no-such-option'], ['--format', 'pdf'], ['--as-of', '2024-13', ...mini], ['--template', 'no-such-template']]) {
+    for (const args of [['--no-such-option'], ['--format', 'gif'], ['--as-of', '2024-13', ...mini], ['--template', 'no-such-template']]) {
       const r = runCli([...args, '--out', tmp()]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^gen-report: 命令用法有误\n/);

@@ -1,6 +1,6 @@
 /** `gen-report build` (the default command). */
 import { parse as parseYaml } from 'yaml';
-import { build, FORMATS, type Format, type OutputFile } from '../../pipeline/build.js';
+import { build, FORMATS, MODEL_FORMATS, type Format, type OutputFile } from '../../pipeline/build.js';
 import { ChartCache } from '../../charts/index.js';
 import path from 'node:path';
 import { countChanges, diffData, type FactChange } from '../../diff/index.js';
@@ -15,6 +15,7 @@ import { checkAsOf, today } from '../args.js';
 import { Progress } from '../progress.js';
 import type { Warning } from '../../model/document.js';
 import type { ChartOutput } from '../../model/chart.js';
+import { requireSoffice } from '../pdf.js';
 import type { BuildInput } from '../../pipeline/build.js';
 import { checkOutDir, listTemplates, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
 import { formatBytes, formatTimings, info, jsonWarnings, printWarnings, say, type Printer } from '../output.js';
@@ -34,12 +35,18 @@ export interface BuildArgs extends Printer {
   charts?: ChartOutput;
 }
 
-/** `--format` values as given: pptx, docx, md or all, repeatable or comma-separated. */
-export function parseFormats(raw: string[]): Array<Format | 'all'> {
-  const out = new Set<Format | 'all'>();
+/** What --format takes: a template's formats, the lineage (json) and pdf (made from the pptx/docx by LibreOffice, in the CLI). */
+export type CliFormat = Format | 'pdf';
+/** Formats any template writes without declaring them. */
+const COMPANIONS: CliFormat[] = [...MODEL_FORMATS, 'pdf'];
+const OFFICE: Format[] = ['pptx', 'docx'];
+
+/** `--format` values as given: pptx, docx, md, json, pdf or all, repeatable or comma-separated. */
+export function parseFormats(raw: string[]): Array<CliFormat | 'all'> {
+  const out = new Set<CliFormat | 'all'>();
   for (const item of raw.flatMap((r) => String(r).split(','))) {
     const f = item.trim();
-    if (f === 'all' || (FORMATS as string[]).includes(f)) out.add(f as Format | 'all');
+    if (f === 'all' || (FORMATS as string[]).includes(f) || (COMPANIONS as string[]).includes(f)) out.add(f as CliFormat | 'all');
     else throw new UsageError([{ message: msg('cli.format-unknown', { format: f }), hint: msg('cli.format-hint') }]);
   }
   return [...out];
@@ -75,7 +82,18 @@ export function sourceDateEpoch(): number | undefined {
 
 export interface TemplateGroup {
   choice: TemplateChoice;
+  /** What the pipeline builds for this template. */
   formats: Format[];
+  /** Office formats converted to PDF. */
+  pdf?: Format[];
+  /** Built only to make the PDF: not written. */
+  internal?: Format[];
+}
+
+/** A built file, marked for the PDF conversion and for whether it is written itself. */
+export interface BuiltFile extends OutputFile {
+  toPdf?: boolean;
+  internal?: boolean;
 }
 
 /**
@@ -86,7 +104,33 @@ export interface TemplateGroup {
  * all its formats.
  */
 export function templateGroups(rawFormats: string[] | undefined, template?: string): TemplateGroup[] {
-  const requested = parseFormats(rawFormats?.length ? rawFormats : []);
+  const all = parseFormats(rawFormats?.length ? rawFormats : []);
+  const companions = all.filter((f) => COMPANIONS.includes(f as CliFormat));
+  const groups = declaredGroups(all.filter((f): f is Format | 'all' => !companions.includes(f)), template);
+  if (!companions.length) return groups;
+  // pdf or json alone write only that, for the template the build would use; beside other formats, one per template.
+  const alone = companions.length === all.length;
+  return groups.map((g) => {
+    const formats = alone ? [] : [...g.formats];
+    const out: TemplateGroup = { choice: g.choice, formats };
+    if (companions.includes('pdf')) {
+      let office = formats.filter((f) => OFFICE.includes(f));
+      if (!office.length) {
+        const declared = declaredFormats(readFileSync(path.join(g.choice.dir, 'template.yaml'), 'utf8'))?.formats ?? g.formats;
+        const first = declared.find((f) => OFFICE.includes(f));
+        if (!first) throw new UsageError([{ message: msg('cli.pdf-no-office', { template: g.choice.name, formats: declared }), hint: msg('cli.pdf-no-office-hint') }]);
+        office = [first];
+        formats.push(first);
+        out.internal = [first];
+      }
+      out.pdf = office;
+    }
+    if (companions.includes('json')) formats.push('json');
+    return out;
+  });
+}
+
+function declaredGroups(requested: Array<Format | 'all'>, template?: string): TemplateGroup[] {
   if (template) {
     const choice = resolveTemplate(template);
     const declared = declaredFormats(readFileSync(path.join(choice.dir, 'template.yaml'), 'utf8'))?.formats;
@@ -119,7 +163,7 @@ export function templateGroups(rawFormats: string[] | undefined, template?: stri
 }
 
 export interface BuildRun {
-  files: OutputFile[];
+  files: BuiltFile[];
   warnings: Warning[];
   timings: Record<string, number>;
   asOf: string;
@@ -137,7 +181,7 @@ export async function buildGroups(
   for (const [i, g] of groups.entries()) {
     const template = templates?.[i] ?? (await readTemplateDir(g.choice.dir));
     const r = await build({ data, template, formats: g.formats, ...buildOptions });
-    run.files.push(...r.result.files);
+    run.files.push(...r.result.files.map((f) => ({ ...f, ...(g.pdf?.includes(f.format as Format) ? { toPdf: true } : {}), ...(g.internal?.includes(f.format as Format) ? { internal: true } : {}) })));
     run.warnings.push(...r.warnings);
     for (const [k, v] of Object.entries(r.result.timings)) run.timings[k] = (run.timings[k] ?? 0) + v;
     run.asOf = r.result.asOf;
@@ -172,6 +216,8 @@ export async function runBuild(args: BuildArgs): Promise<number> {
   checkOutDir(args.out);
   const timestamp = sourceDateEpoch();
   const groups = templateGroups(args.format, args.template);
+  // LibreOffice is looked for before anything is built.
+  const soffice = groups.some((g) => g.pdf) ? requireSoffice() : undefined;
   const progress = new Progress(args);
   try {
     progress.stage('read');
@@ -182,12 +228,13 @@ export async function runBuild(args: BuildArgs): Promise<number> {
     const { files, timings, asOf, dataHash } = r;
     const warnings = [...(since?.warnings ?? []), ...r.warnings];
     progress.stage('write');
-    const written = await writeOutputs(args.out, files);
+    if (soffice && files.some((f) => f.toPdf)) progress.stage('pdf');
+    const written = await writeOutputs(args.out, files, soffice);
     progress.done();
     if (args.json) {
       const changes = since && { since: since.label, ...countChanges(since.changes) };
       process.stdout.write(
-        `${JSON.stringify({ files: written.map((w, i) => ({ ...w, format: files[i].format })), asOf, dataHash, timings, ...(changes ? { changes } : {}), warnings: jsonWarnings(warnings) }, null, 2)}\n`,
+        `${JSON.stringify({ files: written, asOf, dataHash, timings, ...(changes ? { changes } : {}), warnings: jsonWarnings(warnings) }, null, 2)}\n`,
       );
       return 0;
     }

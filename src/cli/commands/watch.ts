@@ -15,6 +15,7 @@ import type { TemplateFiles } from '../../templates/manifest.js';
 import { checkOutDir, displayPath, readDataDir, readDataSnapshot, readTemplateDir, templateChain, writeOutputs, type DataSnapshot } from '../io.js';
 import { printWarnings, reportError } from '../output.js';
 import { TreeWatcher } from '../watcher.js';
+import { requireSoffice } from '../pdf.js';
 import { buildGroups, describeChangesSince, diskChartCache, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
 import { checkAsOf, today } from '../args.js';
 import { t } from '../../i18n/index.js';
@@ -37,6 +38,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
   checkAsOf(args.asOf);
   checkOutDir(args.out);
   const groups = templateGroups(args.format, args.template);
+  const soffice = groups.some((g) => g.pdf) ? requireSoffice() : undefined;
   const old: DataSnapshot | undefined = args.changesSince ? await readDataSnapshot(args.changesSince, args.data) : undefined;
   const timestamp = sourceDateEpoch();
   const cache = args.cache === false ? new ChartCache() : diskChartCache(args.out);
@@ -64,7 +66,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       lastInputs = inputs;
       const since = old && { label: old.label, changes: diffData(old.files, data, { asOf: args.asOf }).result, warnings: [] };
       const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), chartCache: cache, changes: since?.changes, templates, charts: args.charts });
-      const written = await writeOutputs(args.out, r.files);
+      const written = await writeOutputs(args.out, r.files, soffice);
       const ms = Math.round(performance.now() - started);
       const charts = { rendered: cache.misses - misses, reused: cache.hits - hits };
       printWarnings(args, r.warnings);
