@@ -1,5 +1,5 @@
 // Warm rebuild benchmark: what `gen-report watch` does after one fact changes.
-// The library build() with one chart cache shared across builds (default data,
+// The library build() with one RebuildCache shared across builds (default data,
 // default deck template, pptx): a cold build, then rebuilds each after a
 // one-fact edit (the latest 5G base-station count), of which only the chart
 // showing that series is drawn again.
@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from '../dist/pipeline/build.js';
-import { ChartCache } from '../dist/charts/index.js';
+import { RebuildCache } from '../dist/pipeline/rebuild-cache.js';
 import { readDataDir, readTemplateDir } from '../dist/cli/io.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,12 +32,13 @@ function withFiveG(data, n) {
 export async function benchRebuild({ edits = 5 } = {}) {
   const data = await readDataDir(path.join(root, 'data'));
   const template = await readTemplateDir(path.join(root, 'templates/qingdao-briefing'));
-  const chartCache = new ChartCache();
+  const cache = new RebuildCache();
+  const chartCache = cache.charts;
   const run = async (input) => {
     const hits = chartCache.hits;
     const misses = chartCache.misses;
     const started = performance.now();
-    const r = await build({ data: input, template, formats: ['pptx'], chartCache, timestamp: 0 });
+    const r = await build({ data: input, template, formats: ['pptx'], cache, timestamp: 0 });
     return { ms: performance.now() - started, rendered: chartCache.misses - misses, reused: chartCache.hits - hits, timings: r.result.timings };
   };
   const cold = await run(data);

@@ -1,5 +1,6 @@
 /** gen-report as a library: the same pipeline the CLI runs. */
 export { build, latestAsOf, outputBaseName, FORMATS, type BuildInput, type BuildResult, type Format, type OutputFile } from './pipeline/build.js';
+export { RebuildCache } from './pipeline/rebuild-cache.js';
 export { loadFactBase } from './facts/load.js';
 export { factBaseAsOf } from './facts/as-of.js';
 export { checkSources } from './facts/check-sources.js';

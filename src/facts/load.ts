@@ -227,21 +227,46 @@ export function hashData(files: TextFile[]): string {
 }
 
 /**
+ * Parsed data files kept between builds (watch, preview): a file whose text
+ * has not changed is not parsed and schema-checked again. One entry per path,
+ * so the cache never holds more than the data folder.
+ */
+export class ParsedFileCache {
+  private readonly byPath = new Map<string, { text: string; result: ReturnType<typeof parseDataFile> }>();
+  /** Files parsed afresh / taken from the cache, over the cache's life. */
+  parsed = 0;
+  reused = 0;
+
+  get(file: string, text: string): ReturnType<typeof parseDataFile> {
+    const hit = this.byPath.get(file);
+    if (hit && hit.text === text) {
+      this.reused++;
+      return hit.result;
+    }
+    const result = parseDataFile(file, text);
+    this.parsed++;
+    this.byPath.set(file, { text, result });
+    return result;
+  }
+}
+
+/**
  * Load every data file into one FactBase. Throws DataError with all problems
  * found; returns warnings (stale figures, ...) that do not fail the build.
  */
-export function loadFactBase(files: TextFile[], options: { asOf?: string; today?: string } = {}): StageResult<FactBase> {
+export function loadFactBase(files: TextFile[], options: { asOf?: string; today?: string; cache?: ParsedFileCache } = {}): StageResult<FactBase> {
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
   let unreadable = false;
+  const { cache, ...assembleOptions } = options;
   for (const f of files) {
-    const r = parseDataFile(f.path, f.text);
+    const r = cache ? cache.get(f.path, f.text) : parseDataFile(f.path, f.text);
     problems.push(...r.problems);
     if (r.parsed) parsed.push(r.parsed);
     else unreadable = true;
   }
   // Checked together: a schema error in one record does not hide the errors elsewhere.
-  const assembled = assembleFactBase(parsed, hashData(files), { ...options, partial: unreadable });
+  const assembled = assembleFactBase(parsed, hashData(files), { ...assembleOptions, partial: unreadable });
   problems.push(...assembled.problems);
   if (problems.length) throw new DataError(problems);
   return { result: assembled.factBase, warnings: assembled.warnings };

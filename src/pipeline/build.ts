@@ -14,6 +14,7 @@ import type { Block, ChartSpec, DocumentModel, Warning } from '../model/document
 import type { RenderedCharts, ChartMedium } from '../model/rendered.js';
 import { renderCharts, type ChartCache } from '../charts/index.js';
 import type { ChartOutput } from '../model/chart.js';
+import type { RebuildCache } from './rebuild-cache.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
 import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
 import type { HtmlOptions } from '../writers/html/index.js';
@@ -36,6 +37,8 @@ export interface BuildInput {
   timestamp?: number;
   /** Reused across builds (watch mode) so unchanged charts are not re-rendered. */
   chartCache?: ChartCache;
+  /** Everything a rebuild can reuse (watch, preview): charts, parsed data files, compiled templates. Its charts win over `chartCache`. */
+  cache?: RebuildCache;
   /** Changes since an earlier data snapshot (see `diffData`): the template shows them on a 本次更新 slide / section. */
   changes?: FactChange[];
   /** Native (editable) charts or pictures in the deck; default: the template's `charts:`, else image. A chart's own `output:` wins. */
@@ -105,7 +108,8 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     throw new UsageError([{ message: msg('cli.as-of-not-a-date', { value: input.asOf }), hint: msg('cli.as-of-hint') }]);
   }
 
-  const loaded = await time('data', () => loadFactBase(input.data, { asOf: input.asOf, today: input.today }));
+  const chartCache = input.cache?.charts ?? input.chartCache;
+  const loaded = await time('data', () => loadFactBase(input.data, { asOf: input.asOf, today: input.today, cache: input.cache?.dataFiles }));
   warnings.push(...loaded.warnings);
   const fb = input.asOf ? factBaseAsOf(loaded.result, input.asOf) : loaded.result;
   const asOf = input.asOf ?? latestAsOf(fb);
@@ -116,7 +120,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const rendered: RenderedTemplate = await time('template', () => {
     // Always passed (strict mode): an empty list renders no change slide.
     const changes = changeRows(input.changes ?? [], (id) => fb.facts.has(id) || fb.milestones.has(id));
-    const r = renderTemplate(template, fb, { asOf, asOfLabel: formatChineseDate(asOf.slice(0, 7)), changes });
+    const r = renderTemplate(template, fb, { asOf, asOfLabel: formatChineseDate(asOf.slice(0, 7)), changes }, input.cache?.templateCache(input.template.dir));
     warnings.push(...r.warnings);
     return r.result;
   });
@@ -158,7 +162,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     const seen = new Set<string>();
     for (const g of groups) {
       if (!g.specs.length) continue;
-      const r = renderCharts(g.specs, template.theme, { cache: input.chartCache, media: g.media });
+      const r = renderCharts(g.specs, template.theme, { cache: chartCache, media: g.media });
       // A spec's own warnings come once, however many media it is drawn for.
       for (const w of r.warnings) {
         const key = JSON.stringify(w);

@@ -56,17 +56,60 @@ function outputLimit(file: string, kind: 'size' | 'depth'): LocatedError {
 
 type Helper = (...args: unknown[]) => unknown;
 
-export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: Record<string, unknown> = {}): StageResult<RenderedTemplate> {
+/** One template's compiled files: the Handlebars environment they were compiled in, by file name. */
+interface CompiledFiles {
+  key: string;
+  hb: typeof Handlebars;
+  fns: Map<string, Handlebars.TemplateDelegate>;
+  /** Display names in marker order (markers carry an index into this list). */
+  fileNames: string[];
+}
+
+/**
+ * Compiled templates kept between builds (watch, preview): when no template
+ * file changed, a rebuild skips parsing, the escaping and line-marker passes
+ * and Handlebars' code generation. Helpers are registered afresh on every
+ * render (they close over that build's facts); compiled code looks them up
+ * when it runs. Holds the last template rendered.
+ */
+export class CompiledTemplateCache {
+  private last?: CompiledFiles;
+  /** Renders that compiled / that reused compiled files. */
+  compiled = 0;
+  reused = 0;
+
+  /** @internal */
+  files(key: string): CompiledFiles {
+    if (this.last?.key === key) {
+      this.reused++;
+      return this.last;
+    }
+    this.compiled++;
+    this.last = { key, hb: Handlebars.create(), fns: new Map(), fileNames: [] };
+    return this.last;
+  }
+}
+
+/** What a template's compiled code depends on: every file's name, place and text. */
+function templateKey(template: LoadedTemplate): string {
+  const h = createHash('sha256').update(template.files.dir).update('\0');
+  for (const [name, text] of [...template.files.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    h.update(name).update('\0').update(template.files.origins?.get(name) ?? '').update('\0').update(text).update('\0');
+  }
+  return h.digest('hex');
+}
+
+export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: Record<string, unknown> = {}, cache?: CompiledTemplateCache): StageResult<RenderedTemplate> {
   const { dir } = template.files;
   // An inherited file is named where it really is, not inside the variant's folder.
   const displayOf = (name: string) => template.files.origins?.get(name) ?? `${dir}/${name}`;
-  const fileNames: string[] = [];
+  const compiledFiles: CompiledFiles = cache ? cache.files(templateKey(template)) : { key: '', hb: Handlebars.create(), fns: new Map(), fileNames: [] };
+  const { hb, fileNames } = compiledFiles;
   const fileIndex = (name: string) => {
     const display = displayOf(name);
     const i = fileNames.indexOf(display);
     return i >= 0 ? i : fileNames.push(display) - 1;
   };
-  const hb = Handlebars.create();
   const lookup = new FactLookup(fb);
   const registry = new CitationRegistry(fb);
   const charts = new Map<string, BuiltChart>();
@@ -110,20 +153,25 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   let produced = 0;
   const compileFile = (name: string) => {
     const display = displayOf(name);
-    const source = sanitizeText(template.files.files.get(name)!);
-    let ast: hbs.AST.Program;
-    try {
-      ast = hb.parse(source);
-    } catch (e) {
-      throw unclosedBlock(source, display) ?? located(e, display);
+    let fn = compiledFiles.fns.get(name);
+    if (!fn) {
+      const source = sanitizeText(template.files.files.get(name)!);
+      let ast: hbs.AST.Program;
+      try {
+        ast = hb.parse(source);
+      } catch (e) {
+        throw unclosedBlock(source, display) ?? located(e, display);
+      }
+      checkPartials(ast, partialNames, display);
+      fn = compileAst(hb, markLines(escapeMustaches(ast, ours), fileIndex(name)), knownHelpers, display);
+      compiledFiles.fns.set(name, fn);
     }
-    checkPartials(ast, partialNames, display);
-    const fn = compileAst(hb, markLines(escapeMustaches(ast, ours), fileIndex(name)), knownHelpers, display);
+    const compiled = fn;
     return (ctx: unknown, options?: Handlebars.RuntimeOptions) => {
       if (stack.length >= LIMITS.partialDepth) throw outputLimit(display, 'depth');
       stack.push(display);
       try {
-        const out = fn(ctx, options);
+        const out = compiled(ctx, options);
         // Every partial's output counts, so doubling partials stop after a few megabytes of work.
         produced += out.length;
         if (out.length > LIMITS.markdownChars || produced > 4 * LIMITS.markdownChars) throw outputLimit(display, 'size');

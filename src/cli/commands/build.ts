@@ -2,6 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { build, FORMATS, MODEL_FORMATS, type Format, type OutputFile } from '../../pipeline/build.js';
 import { ChartCache } from '../../charts/index.js';
+import type { RebuildCache } from '../../pipeline/rebuild-cache.js';
 import path from 'node:path';
 import { countChanges, diffData, type FactChange } from '../../diff/index.js';
 import type { TextFile } from '../../facts/model.js';
@@ -170,11 +171,11 @@ export interface BuildRun {
   dataHash: string;
 }
 
-/** Build every template group from data (and optionally templates) already read; writes nothing. Watch mode calls it on each change. */
+/** Build every template group from data (and optionally templates) already read; writes nothing. Watch mode calls it on each change with one RebuildCache. */
 export async function buildGroups(
   groups: TemplateGroup[],
   data: TextFile[],
-  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; html?: BuildInput['html']; onStage?: (stage: string) => void },
+  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; cache?: RebuildCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; html?: BuildInput['html']; onStage?: (stage: string) => void },
 ): Promise<BuildRun> {
   const run: BuildRun = { files: [], warnings: [], timings: {}, asOf: '', dataHash: '' };
   const { templates, ...buildOptions } = options;

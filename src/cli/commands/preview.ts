@@ -6,7 +6,7 @@
  * good page and lays the error (file:line, the user's language) over it.
  */
 import path from 'node:path';
-import { ChartCache } from '../../charts/index.js';
+import { RebuildCache } from '../../pipeline/rebuild-cache.js';
 import { StageError, UsageError, formatProblem } from '../../errors.js';
 import { msg, t } from '../../i18n/index.js';
 import { checkAsOf, today } from '../args.js';
@@ -66,7 +66,8 @@ export async function runPreview(args: PreviewArgs): Promise<number> {
     throw new UsageError([{ message: msg(code === 'EADDRINUSE' ? 'preview.port-in-use' : 'preview.cannot-listen', { port, reason: String(code ?? e) }), hint: msg('preview.port-hint') }]);
   }
   const url = `http://127.0.0.1:${server.port}/`;
-  const cache = new ChartCache();
+  // Charts, parsed data files and compiled templates kept between rebuilds (as watch does).
+  const cache = new RebuildCache();
   let lastInputs = '';
   let builds = 0;
   let lastFailed = false;
@@ -83,7 +84,7 @@ export async function runPreview(args: PreviewArgs): Promise<number> {
       const site = new Map<string, Buffer>();
       const warnings: Warning[] = [];
       for (const [i, g] of groups.entries()) {
-        const r = await buildGroups([g], data, { asOf: args.asOf, today: today(), chartCache: cache, templates: [templates[i]], html: { live: { events: EVENTS_PATH, version }, links } });
+        const r = await buildGroups([g], data, { asOf: args.asOf, today: today(), cache, templates: [templates[i]], html: { live: { events: EVENTS_PATH, version }, links } });
         warnings.push(...r.warnings);
         // Served under the template's name, so the address stays when the data's month changes.
         for (const f of r.files) site.set(`${g.choice.name}/${f.name.slice(f.name.indexOf('/') + 1)}`, f.data);

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ChartCache } from '../../charts/index.js';
+import { RebuildCache } from '../../pipeline/rebuild-cache.js';
 import { countChanges, diffData } from '../../diff/index.js';
 import { UsageError } from '../../errors.js';
 import type { TextFile } from '../../facts/model.js';
@@ -41,7 +42,9 @@ export async function runWatch(args: WatchArgs): Promise<number> {
   const soffice = groups.some((g) => g.pdf) ? requireSoffice() : undefined;
   const old: DataSnapshot | undefined = args.changesSince ? await readDataSnapshot(args.changesSince, args.data) : undefined;
   const timestamp = sourceDateEpoch();
-  const cache = args.cache === false ? new ChartCache() : diskChartCache(args.out);
+  // Kept across rebuilds: rendered charts (on disk too), parsed data files, compiled templates.
+  const rebuildCache = new RebuildCache(args.cache === false ? new ChartCache() : diskChartCache(args.out));
+  const cache = rebuildCache.charts;
   const out = path.resolve(args.out);
   // --json: one JSON object per event, for scripts and editors.
   const say = (line: string, event: Record<string, unknown>) => {
@@ -65,7 +68,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       if (builds > 0 && inputs === lastInputs && !lastFailed) return; // saved without a change
       lastInputs = inputs;
       const since = old && { label: old.label, changes: diffData(old.files, data, { asOf: args.asOf }).result, warnings: [] };
-      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), chartCache: cache, changes: since?.changes, templates, charts: args.charts });
+      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), cache: rebuildCache, changes: since?.changes, templates, charts: args.charts });
       const written = await writeOutputs(args.out, r.files, soffice);
       const ms = Math.round(performance.now() - started);
       const charts = { rendered: cache.misses - misses, reused: cache.hits - hits };

@@ -3,7 +3,7 @@
  * (doc.meta.reportPreset): `report` (cover, contents, numbered chapters,
  * figures, footnotes, sources) or `gbt9704` (党政机关公文格式, GB/T 9704-2012).
  */
-import { Document, NoteNumberRestart, NumberFormat, Packer, PageOrientation, SectionType, type ISectionOptions } from 'docx';
+import { Document, NoteNumberRestart, NumberFormat, PageOrientation, SectionType, type ISectionOptions } from 'docx';
 import type { DocumentModel, StageResult } from '../../model/document.js';
 import type { RenderedCharts, WriterOptions } from '../../model/rendered.js';
 import { StageError, WriterError } from '../../errors.js';
@@ -11,7 +11,7 @@ import { sanitizeText } from '../../util/sanitize.js';
 import { annexNotice, officialAnnex, reportAnnex } from './annex.js';
 import { createContext, type WriteContext } from './context.js';
 import { cover, footers, signature, titleBlock } from './frontmatter.js';
-import { normalisePackage } from './package.js';
+import { packDocument } from './package.js';
 import { estimatePages } from './paginate.js';
 import { presetFor } from './preset.js';
 import { lastParagraph, renderSections } from './sections.js';
@@ -38,8 +38,7 @@ export async function writeDocx(doc: DocumentModel, charts: RenderedCharts, opti
       evenAndOddHeaderAndFooters: ctx.preset.mirroredPageNumbers,
       sections: sections(ctx, doc),
     });
-    const packed = await Packer.toBuffer(document);
-    const result = await normalisePackage(packed, options.timestamp);
+    const result = await packDocument(document, options.timestamp);
     return { result, warnings: ctx.warnings };
   } catch (err) {
     if (err instanceof StageError) throw err;

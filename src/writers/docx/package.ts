@@ -2,10 +2,11 @@
  * Identical bytes for identical input. docx numbers bookmarks and drawings
  * from module-wide counters (so a second build in the same process gets new
  * ids), gives some relationships nanoid ids, and stamps core.xml with the
- * wall clock; the zip stamps every entry with it too. All of that is
- * rewritten here, and the package re-zipped in a fixed order with a fixed date.
+ * wall clock. All of that is rewritten in the compiled parts, which are then
+ * zipped once in a fixed order with a fixed date.
  */
-import JSZip from 'jszip';
+import { Packer } from 'docx';
+import { zipPackage } from '../zip.js';
 
 /** DOS zip dates cannot go before 1980 or after 2107. */
 const ZIP_MIN = Date.UTC(1980, 0, 1, 12);
@@ -75,28 +76,61 @@ function order(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Rewrite the docx package deterministically. */
-export async function normalisePackage(input: Buffer, timestamp: number): Promise<Buffer> {
+type PartData = string | Uint8Array | ArrayBuffer;
+
+/** The compiler Packer zips with: its parts as path → text or bytes, before any zip. */
+interface DocxCompiler {
+  compile(file: unknown, prettify: undefined, overrides: unknown[]): Map<string, PartData>;
+}
+
+/**
+ * The document's parts as docx compiles them, without the zip Packer would
+ * make of them (unzipped again here, that cost a second inflate and deflate
+ * of every part). Undefined when this docx version keeps its compiler elsewhere.
+ */
+export function compiledParts(document: unknown): Map<string, PartData> | undefined {
+  const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
+  return typeof compiler?.compile === 'function' ? compiler.compile(document, undefined, []) : undefined;
+}
+
+/** The parts of a finished package (the fallback when the compiler is out of reach). */
+async function unzipParts(input: Buffer): Promise<Map<string, PartData>> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(input);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort(order);
+  const parts = new Map<string, PartData>();
+  for (const name of Object.keys(zip.files)) {
+    if (!zip.files[name].dir) parts.set(name, await zip.files[name].async('uint8array'));
+  }
+  return parts;
+}
+
+/** Rewrite the docx parts deterministically and zip them once. */
+export async function packageParts(parts: Map<string, PartData>, timestamp: number): Promise<Buffer> {
+  const names = [...parts.keys()].sort(order);
   const text = new Map<string, string>();
-  const binary = new Map<string, Uint8Array>();
+  const binary = new Map<string, Buffer>();
+  const decoder = new TextDecoder();
   for (const name of names) {
-    if (/\.(xml|rels)$/.test(name)) text.set(name, await zip.files[name].async('string'));
-    else binary.set(name, await zip.files[name].async('uint8array'));
+    const data = parts.get(name)!;
+    const bytes = typeof data === 'string' ? undefined : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+    if (/\.(xml|rels)$/.test(name)) text.set(name, bytes ? decoder.decode(bytes) : (data as string));
+    else binary.set(name, bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(data as string, 'utf8'));
   }
   normaliseRelationshipIds(text);
   for (const [name, xml] of text) {
     if (name === 'word/document.xml') text.set(name, normaliseDocumentXml(xml));
     if (name === 'docProps/core.xml') text.set(name, normaliseCoreXml(xml, timestamp));
   }
+  const clamped = Math.min(ZIP_MAX, Math.max(ZIP_MIN, timestamp * 1000)) / 1000;
+  // Images are compressed already: storing them saves the time deflate would spend for nothing.
+  return zipPackage(
+    names.map((name) => (text.has(name) ? { name, data: text.get(name)!, compress: true } : { name, data: binary.get(name)!, compress: false })),
+    clamped,
+  );
+}
 
-  const date = new Date(Math.min(ZIP_MAX, Math.max(ZIP_MIN, timestamp * 1000)));
-  const out = new JSZip();
-  for (const name of names) {
-    // Images are compressed already: storing them saves the time deflate would spend for nothing.
-    const compression = text.has(name) ? 'DEFLATE' : 'STORE';
-    out.file(name, text.get(name) ?? binary.get(name) ?? '', { date, createFolders: false, unixPermissions: 0o644, compression });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+/** The document as deterministic docx bytes. */
+export async function packDocument(document: unknown, timestamp: number): Promise<Buffer> {
+  const parts = compiledParts(document) ?? (await unzipParts(await Packer.toBuffer(document as Parameters<typeof Packer.toBuffer>[0])));
+  return packageParts(parts, timestamp);
 }

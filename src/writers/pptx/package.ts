@@ -1,13 +1,14 @@
 /**
  * The final package: XML fixes applied, document properties written from the
  * model (core dates from the build timestamp; DataHash and AsOf as custom
- * properties), and the zip rebuilt with fixed entry dates and a stable entry
+ * properties), and zipped once with fixed entry dates and a stable entry
  * order, so the same input gives the same bytes.
  */
 import JSZip from 'jszip';
 import type { DocumentMeta } from '../../model/document.js';
 import type { ChartSpec } from '../../model/chart.js';
 import { finalizeNativeCharts } from './native-chart.js';
+import { zipPackage } from '../zip.js';
 import { sanitizeText } from '../../util/sanitize.js';
 import { dropMissingOverrides, escapeXml, fixNotes, fixPart, fixPresentationOrder, fixTheme, type DeckFonts, type ThemeColours } from './postprocess.js';
 
@@ -27,8 +28,6 @@ const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-proper
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 /** fmtid every custom property uses (the "user defined" property set). */
 const USER_DEFINED = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
-/** Zip times cannot go before 1980 (DOS dates). */
-const DOS_EPOCH = Date.UTC(1980, 0, 1, 12);
 
 function isoSeconds(ts: number): string {
   return new Date(ts * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -88,6 +87,10 @@ function entryOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/**
+ * pptxgenjs hands back a stored (uncompressed) zip: its parts are read out
+ * without inflating, fixed as text, and zipped once (../zip.ts).
+ */
 export async function finalizePackage(raw: Buffer, input: PackageInput): Promise<Buffer> {
   const src = await JSZip.loadAsync(raw);
   const files = new Map<string, Buffer | string>();
@@ -117,13 +120,9 @@ export async function finalizePackage(raw: Buffer, input: PackageInput): Promise
   files.set('[Content_Types].xml', dropMissingOverrides(contentTypes, new Set(files.keys())));
   files.set('_rels/.rels', rels);
 
-  const date = new Date(Math.max(input.timestamp * 1000, DOS_EPOCH));
-  const out = new JSZip();
-  for (const name of [...files.keys()].sort(entryOrder)) {
-    const binary = typeof files.get(name) !== 'string';
-    // Chart PNGs are compressed already; deflating them again in pure JS costs
-    // about a third of the writer's time for a few per cent of size.
-    out.file(name, files.get(name)!, { date, createFolders: false, binary, compression: binary ? 'STORE' : 'DEFLATE' });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  // Chart PNGs are compressed already: stored, not deflated again.
+  return zipPackage(
+    [...files.keys()].sort(entryOrder).map((name) => ({ name, data: files.get(name)!, compress: typeof files.get(name) === 'string' })),
+    input.timestamp,
+  );
 }
