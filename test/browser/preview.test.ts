@@ -5,7 +5,7 @@
  * does, on a temporary copy of data/ and templates/, never the real ones.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,6 +41,9 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'gen-report-preview-'));
   cpSync(path.join(repoRoot, 'data'), path.join(work, 'data'), { recursive: true });
   cpSync(path.join(repoRoot, 'templates'), path.join(work, 'templates'), { recursive: true });
+  // A link to a system file beside the data and the template: the preview must never serve it.
+  symlinkSync('/etc/passwd', path.join(work, 'data', 'leak.png'));
+  symlinkSync('/etc/passwd', path.join(work, 'templates', 'qingdao-briefing', 'leak.png'));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   // cwd is the copy, so the default templates are the copied ones.
   preview = spawn(process.execPath, [cli, 'preview', '--data', 'data', '--port', '0'], { cwd: work, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '' } });
@@ -143,6 +146,14 @@ describe('gen-report preview in Chromium', () => {
     expect(await overlay.isVisible()).toBe(false);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('serves only the build: no symlinked file, no file of the project', async () => {
+    for (const p of ['leak.png', 'data/leak.png', 'qingdao-briefing/leak.png', 'templates/qingdao-briefing/leak.png', 'data/indicators/infrastructure.yaml', 'qingdao-briefing/%2e%2e/%2e%2e/data/sources.yaml']) {
+      const r = await fetch(new URL(p, url));
+      expect([400, 404], p).toContain(r.status);
+      expect(await r.text()).not.toMatch(/root:|indicators:/);
+    }
   });
 
   it('stops cleanly on Ctrl+C (SIGINT): exit 0, port closed', async () => {
