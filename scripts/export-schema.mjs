@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Write schema/data.schema.json from the zod schema in src/facts/schema.ts.
-// Transpiles the two source files on the fly (no build needed, so it works
-// while other parts of the tree do not compile). `npm run schema`.
+// Write schema/data.schema.json (from src/facts/schema.ts), and
+// schema/template.schema.json and schema/charts.schema.json (from
+// src/templates/schema.ts). Transpiles those source files on the fly (no
+// build needed, so it works while other parts of the tree do not compile).
+// `npm run schema`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,17 +12,24 @@ import ts from 'typescript';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Inside node_modules so that `import 'zod'` resolves from the transpiled files.
 const out = join(root, 'node_modules', '.cache', 'gen-report-schema');
-mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-for (const name of ['schema', 'json-schema']) {
-  const source = readFileSync(join(root, 'src', 'facts', `${name}.ts`), 'utf8');
+// The schema modules and what they import (dependency-free files only).
+const modules = ['limits', 'facts/schema', 'facts/json-schema', 'templates/schema', 'templates/json-schema'];
+for (const name of modules) {
+  const source = readFileSync(join(root, 'src', `${name}.ts`), 'utf8');
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   });
+  mkdirSync(dirname(join(out, `${name}.js`)), { recursive: true });
   writeFileSync(join(out, `${name}.js`), outputText);
 }
-const { dataJsonSchemaText } = await import(pathToFileURL(join(out, 'json-schema.js')).href);
-const target = join(root, 'schema', 'data.schema.json');
-mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, dataJsonSchemaText());
-console.log("wrote schema/data.schema.json");
+writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+const write = (name, text) => {
+  const target = join(root, 'schema', name);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text);
+  console.log(`wrote schema/${name}`);
+};
+const { dataJsonSchemaText } = await import(pathToFileURL(join(out, 'facts', 'json-schema.js')).href);
+write('data.schema.json', dataJsonSchemaText());
+const { templateJsonSchemaTexts } = await import(pathToFileURL(join(out, 'templates', 'json-schema.js')).href);
+for (const [name, text] of Object.entries(templateJsonSchemaTexts())) write(name, text);

@@ -49,10 +49,16 @@ function themeFonts(theme: Theme): FontStack {
 
 /** Draw one chart for one medium, without checks or cache. */
 export function renderChartImage(spec: ChartSpec, theme: Theme, medium: ChartMedium, stack: FontStack = themeFonts(theme)): RenderedImage {
+  const image = drawChart(spec, theme, medium, stack);
+  renders++;
+  return image;
+}
+
+/** renderChartImage without counting: a worker draws, the main thread counts what it receives. */
+export function drawChart(spec: ChartSpec, theme: Theme, medium: ChartMedium, stack: FontStack = themeFonts(theme)): RenderedImage {
   const m = MEDIA[medium];
   try {
     const png = renderPng(buildConfig({ spec, theme, medium, family: stack.family }), m.widthPt, m.heightPt);
-    renders++;
     return { png, ...pixelSize(medium) };
   } catch (e) {
     throw new ChartError([
@@ -65,7 +71,20 @@ export function renderChartImage(spec: ChartSpec, theme: Theme, medium: ChartMed
   }
 }
 
-export function renderCharts(specs: ChartSpec[], theme: Theme, options: RenderChartsOptions = {}): StageResult<RenderedCharts> {
+/** One image a build needs: from the cache when `image` is set, else to be drawn. */
+export interface ChartJob {
+  spec: ChartSpec;
+  medium: ChartMedium;
+  key: string;
+  image?: RenderedImage;
+}
+
+/**
+ * Everything before drawing: every spec checked (a bad chart fails the run
+ * before any pixel is drawn), label warnings, and per spec and medium the
+ * cached image or a job to draw.
+ */
+export function planCharts(specs: ChartSpec[], theme: Theme, options: RenderChartsOptions = {}): { jobs: ChartJob[]; warnings: Warning[]; stack: FontStack } {
   const media = options.media ?? (['slide', 'page'] as const);
   const stack = themeFonts(theme);
   const problems: Problem[] = [];
@@ -80,9 +99,8 @@ export function renderCharts(specs: ChartSpec[], theme: Theme, options: RenderCh
   }
   if (problems.length) throw new ChartError(problems);
 
-  const result: RenderedCharts = new Map();
+  const jobs: ChartJob[] = [];
   for (const spec of specs) {
-    const images: Partial<Record<ChartMedium, RenderedImage>> = {};
     for (const medium of media) {
       const dropped = labelPlan(spec, medium, stack.family).dropped;
       if (dropped.length) {
@@ -93,14 +111,30 @@ export function renderCharts(specs: ChartSpec[], theme: Theme, options: RenderCh
         });
       }
       const key = options.cache ? chartKey(spec, theme, medium, stack.files) : '';
-      let image = options.cache?.get(key, medium);
-      if (!image) {
-        image = renderChartImage(spec, theme, medium, stack);
-        options.cache?.set(key, image);
-      }
-      images[medium] = image;
+      jobs.push({ spec, medium, key, image: options.cache?.get(key, medium) });
     }
-    result.set(spec.id, images);
   }
-  return { result, warnings };
+  return { jobs, warnings, stack };
+}
+
+/** The drawn jobs as the chart stage's result (and into the cache). */
+export function collectCharts(jobs: ChartJob[], cache: ChartCache | undefined, drawn: Map<ChartJob, RenderedImage>): RenderedCharts {
+  const result: RenderedCharts = new Map();
+  for (const job of jobs) {
+    let image = job.image;
+    if (!image) {
+      image = drawn.get(job)!;
+      renders++;
+      cache?.set(job.key, image);
+    }
+    result.set(job.spec.id, { ...result.get(job.spec.id), [job.medium]: image });
+  }
+  return result;
+}
+
+export function renderCharts(specs: ChartSpec[], theme: Theme, options: RenderChartsOptions = {}): StageResult<RenderedCharts> {
+  const { jobs, warnings, stack } = planCharts(specs, theme, options);
+  const drawn = new Map<ChartJob, RenderedImage>();
+  for (const job of jobs) if (!job.image) drawn.set(job, drawChart(job.spec, theme, job.medium, stack));
+  return { result: collectCharts(jobs, options.cache, drawn), warnings };
 }

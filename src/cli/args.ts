@@ -36,7 +36,15 @@ export function buildOptions(): Record<string, OptionSpec> {
     'changes-since': { type: 'string', requiresArg: true, describe: t('cli.opt.changes-since') },
     cache: { type: 'boolean', default: true, describe: t('cli.opt.cache') },
     charts: { type: 'string', requiresArg: true, choices: ['native', 'image'], describe: t('cli.opt.charts') },
+    issuer: { type: 'string', requiresArg: true, describe: t('cli.opt.issuer') },
+    'date-line': { type: 'string', requiresArg: true, describe: t('cli.opt.date-line') },
   };
+}
+
+/** The common options but --data, for commands that read no data. */
+function withoutData(): Record<string, OptionSpec> {
+  const { data: _data, ...rest } = commonOptions();
+  return rest;
 }
 
 export function commandOptions(): Record<string, Record<string, OptionSpec>> {
@@ -54,6 +62,7 @@ export function commandOptions(): Record<string, Record<string, OptionSpec>> {
     list: commonOptions(),
     'check-sources': commonOptions(),
     paragraphs: commonOptions(),
+    'new-template': { ...withoutData(), from: { type: 'string', requiresArg: true, describe: t('cli.opt.from') } },
     extract: {
       ...commonOptions(),
       source: { type: 'string', requiresArg: true, demandOption: true, describe: t('cli.opt.source') },
@@ -97,6 +106,12 @@ export function usageHint(argv: string[]): Message {
 export function today(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** --date-line: as-of, today, none or a real calendar date. */
+export function checkDateLine(value: string | undefined): void {
+  if (value === undefined || ['as-of', 'today', 'none'].includes(value) || isCalendarDate(value)) return;
+  throw new UsageError([{ message: msg('cli.date-line-invalid', { value }), hint: msg('cli.date-line-hint') }]);
 }
 
 /** --as-of: a real calendar date, YYYY-MM or YYYY-MM-DD (no 2024-02-30). */

@@ -54,7 +54,8 @@ export async function readDataDir(dir: string): Promise<TextFile[]> {
 /**
  * A template folder's files. `extends: NAME|PATH` in its template.yaml first
  * loads that template's files, then lays this folder's over them, so a
- * variant (say, the GB/T 9704 report) changes only what differs.
+ * variant (say, the GB/T 9704 report) changes only what differs; `parent`
+ * keeps the inherited template, whose manifest and charts loadTemplate merges.
  */
 export async function readTemplateDir(dir: string, seen: string[] = []): Promise<TemplateFiles> {
   if (seen.includes(path.resolve(dir))) {
@@ -74,7 +75,7 @@ export async function readTemplateDir(dir: string, seen: string[] = []): Promise
   const base = resolveTemplate(path.isAbsolute(parent) || parent.startsWith('.') ? path.resolve(dir, parent) : parent);
   const inherited = await readTemplateDir(base.dir, [...seen, path.resolve(dir)]);
   // An inherited file keeps its real path for messages.
-  return { dir: displayPath(dir), files: new Map([...inherited.files, ...map]), origins: new Map([...(inherited.origins ?? []), ...origins]) };
+  return { dir: displayPath(dir), files: new Map([...inherited.files, ...map]), origins: new Map([...(inherited.origins ?? []), ...origins]), parent: inherited };
 }
 
 /** A template folder and the folders it extends, nearest first (what watch mode watches). */

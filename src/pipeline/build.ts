@@ -12,7 +12,8 @@ import { msg } from '../i18n/index.js';
 import { toDocumentModel } from '../markdown/index.js';
 import type { Block, ChartSpec, DocumentModel, Warning } from '../model/document.js';
 import type { RenderedCharts, ChartMedium } from '../model/rendered.js';
-import { renderCharts, type ChartCache } from '../charts/index.js';
+import type { ChartCache } from '../charts/index.js';
+import { renderChartsParallel } from '../charts/parallel.js';
 import type { ChartOutput } from '../model/chart.js';
 import type { RebuildCache } from './rebuild-cache.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
@@ -45,6 +46,10 @@ export interface BuildInput {
   charts?: ChartOutput;
   /** Today, YYYY-MM-DD (the caller's clock): a publication or as-of date after it is a data error. */
   today?: string;
+  /** The issuing office on the cover, the closing slide and the 落款; overrides the template's meta.issuer. */
+  issuer?: string;
+  /** The date line under it (as-of | today | none | YYYY-MM[-DD]); overrides the template's meta.dateLine. */
+  dateLine?: string;
   /** html: links and the preview's live events (see writeHtml). */
   html?: Pick<HtmlOptions, 'live' | 'links'>;
   /** Called as each stage starts (data, template, markdown, charts, pptx …): progress for a terminal. */
@@ -92,6 +97,17 @@ function chartsInColumns(model: DocumentModel): ChartSpec[] {
   return out;
 }
 
+/** The date line: the deck's as-of month (default), the build day, a fixed date, or none. */
+export function dateLabelFor(setting: string | undefined, asOf: string, today?: string): string {
+  if (setting === 'none') return '';
+  if (setting === 'today') return formatChineseDate(today ?? asOf.slice(0, 7));
+  if (setting && setting !== 'as-of') {
+    if (!isCalendarDate(setting)) throw new UsageError([{ message: msg('cli.date-line-invalid', { value: setting }), hint: msg('cli.date-line-hint') }]);
+    return formatChineseDate(setting);
+  }
+  return formatChineseDate(asOf.slice(0, 7));
+}
+
 export async function build(input: BuildInput): Promise<{ result: BuildResult; warnings: Warning[] }> {
   const warnings: Warning[] = [];
   const timings: Record<string, number> = {};
@@ -125,15 +141,19 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     return r.result;
   });
 
+  // Nobody chose an office: print none rather than a guess, and say which setting fills it.
+  const issuer = (input.issuer ?? template.manifest.meta.issuer ?? '').trim();
+  if (!issuer) warnings.push({ code: 'issuer-unset', file: template.files.origins?.get('template.yaml') ?? `${template.files.dir}/template.yaml`, message: msg('template.issuer-unset') });
+
   const model = await time('markdown', () => {
     const r = toDocumentModel(
       rendered,
       {
         title: template.manifest.meta.title,
         subtitle: template.manifest.meta.subtitle,
-        issuer: template.manifest.meta.issuer,
+        issuer,
         asOf,
-        dateLabel: formatChineseDate(asOf.slice(0, 7)),
+        dateLabel: dateLabelFor(input.dateLine ?? template.manifest.meta.dateLine, asOf, input.today),
         dataHash: fb.hash,
         templateName: template.manifest.name,
         reportPreset: template.manifest.reportPreset,
@@ -150,7 +170,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const slides = input.formats.includes('pptx') || (html && htmlKind === 'deck');
   const pages = input.formats.includes('docx') || (html && htmlKind === 'report');
   const specs = [...rendered.charts.values()].map((c) => c.spec);
-  const charts: RenderedCharts = await time('charts', () => {
+  const charts: RenderedCharts = await time('charts', async () => {
     // Only the media a format places: a deck's chart in a slide column is drawn at column size only.
     const inColumns = slides ? new Set(chartsInColumns(model).map((c) => c.id)) : new Set<string>();
     const result: RenderedCharts = new Map(specs.map((s) => [s.id, {}]));
@@ -162,7 +182,8 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
     const seen = new Set<string>();
     for (const g of groups) {
       if (!g.specs.length) continue;
-      const r = renderCharts(g.specs, template.theme, { cache: chartCache, media: g.media });
+      // Many charts to draw (a large deck) are spread over worker threads.
+      const r = await renderChartsParallel(g.specs, template.theme, { cache: chartCache, media: g.media });
       // A spec's own warnings come once, however many media it is drawn for.
       for (const w of r.warnings) {
         const key = JSON.stringify(w);

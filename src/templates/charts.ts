@@ -4,7 +4,7 @@
  * data labels use the same number formatting as the text, and the rules in
  * chart-rules.ts decide whether the chart's kind fits what the data means.
  */
-import { z } from 'zod';
+import type { ChartDefinition } from './schema.js';
 import type { ChartDataset, ChartSpec } from '../model/chart.js';
 import type { Fact, RankFact, TargetFact, ValueFact } from '../facts/model.js';
 import { formatFigure, formatMovement, formatRank, qualifierStyleOf } from '../format/numbers.js';
@@ -15,36 +15,7 @@ import { msg } from '../i18n/index.js';
 import type { CitationRegistry } from './citations.js';
 import { assignAxes, checkKind, checkWhole, type RawSeries } from './chart-rules.js';
 
-const chartKind = z.enum(['column', 'line', 'combo', 'hbar', 'doughnut', 'stacked', 'rank']);
-
-const itemSchema = z.object({ fact: z.string(), label: z.string().optional() }).strict();
-
-export const chartDefinitionSchema = z
-  .object({
-    kind: chartKind,
-    title: z.string().min(1),
-    /** Time series: indicator or ranking ids, one dataset each. */
-    series: z.array(z.string()).optional(),
-    /** Dataset names, in the order of `series` (default: the series' names). */
-    names: z.array(z.string()).optional(),
-    /** Categories from single facts: hbar, doughnut, rank, or a column chart of unlike items. */
-    items: z.array(itemSchema).optional(),
-    /** Doughnut: the fact the items are parts of (a doughnut shows parts of one declared whole). */
-    whole: z.string().optional(),
-    /** Only points on or after / before these dates. */
-    from: z.string().optional(),
-    to: z.string().optional(),
-    /** native: an editable chart in the pptx; image: the rendered PNG. Default: the build's --charts. */
-    output: z.enum(['native', 'image']).optional(),
-  })
-  .strict()
-  .refine((d) => Boolean(d.series?.length) !== Boolean(d.items?.length), { message: 'template.chart-series-or-items' });
-
-export type ChartDefinition = z.infer<typeof chartDefinitionSchema>;
-/** Every chart id (charts.yaml keys, inline id="…") names a file in --format md output: no path can hide in it. */
-export const CHART_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const CHART_ID_HINT = 'template.chart-id-format';
-export const chartFileSchema = z.record(z.string().regex(CHART_ID, { message: CHART_ID_HINT }), chartDefinitionSchema);
+export { CHART_ID, CHART_ID_HINT, chartDefinitionSchema, chartFileSchema, type ChartDefinition } from './schema.js';
 
 export interface BuiltChart {
   spec: ChartSpec;

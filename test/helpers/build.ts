@@ -8,9 +8,11 @@ import { readData, readTemplate, repoRoot } from './fixtures.js';
 /** A template folder with `extends` resolved, as the CLI reads it. */
 export function templateFiles(name: string): TemplateFiles {
   const own = readTemplate(path.join(repoRoot, 'templates', name), `templates/${name}`);
-  const parent = /^extends:\s*(\S+)/m.exec(own.files.get('template.yaml')!)?.[1];
-  if (!parent) return own;
-  return { dir: own.dir, files: new Map([...templateFiles(parent).files, ...own.files]) };
+  const origins = new Map([...own.files.keys()].map((f) => [f, `${own.dir}/${f}`]));
+  const parentName = /^extends:\s*(\S+)/m.exec(own.files.get('template.yaml')!)?.[1];
+  if (!parentName) return { ...own, origins };
+  const parent = templateFiles(parentName);
+  return { dir: own.dir, files: new Map([...parent.files, ...own.files]), origins: new Map([...parent.origins!, ...origins]), parent };
 }
 
 export function buildDefault(template: string, formats: BuildInput['formats'], extra: Partial<BuildInput> = {}) {

@@ -7,18 +7,18 @@ import path from 'node:path';
 import { countChanges, diffData, type FactChange } from '../../diff/index.js';
 import type { TextFile } from '../../facts/model.js';
 import type { TemplateFiles } from '../../templates/manifest.js';
-import { manifestSchema } from '../../templates/manifest.js';
+import { manifestLayerSchema } from '../../templates/manifest.js';
 import { UsageError } from '../../errors.js';
 import { msg, t } from '../../i18n/index.js';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { isInside } from '../read-input.js';
-import { checkAsOf, today } from '../args.js';
+import { checkAsOf, checkDateLine, today } from '../args.js';
 import { Progress } from '../progress.js';
 import type { Warning } from '../../model/document.js';
 import type { ChartOutput } from '../../model/chart.js';
 import { requireSoffice } from '../pdf.js';
 import type { BuildInput } from '../../pipeline/build.js';
-import { checkOutDir, listTemplates, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
+import { checkOutDir, listTemplates, templateChain, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
 import { formatBytes, formatTimings, info, jsonWarnings, printWarnings, say, type Printer } from '../output.js';
 
 export interface BuildArgs extends Printer {
@@ -34,6 +34,10 @@ export interface BuildArgs extends Printer {
   cache?: boolean;
   /** --charts native|image: editable charts or pictures in the deck. */
   charts?: ChartOutput;
+  /** --issuer: the issuing office (overrides the template's meta.issuer). */
+  issuer?: string;
+  /** --date-line: as-of | today | none | YYYY-MM[-DD] (overrides the template's meta.dateLine). */
+  dateLine?: string;
 }
 
 /** What --format takes: a template's formats, the lineage (json) and pdf (made from the pptx/docx by LibreOffice, in the CLI). */
@@ -53,20 +57,30 @@ export function parseFormats(raw: string[]): Array<CliFormat | 'all'> {
   return [...out];
 }
 
-/** The formats a template's manifest declares; undefined when the manifest is unreadable (the build reports why). */
-export function declaredFormats(manifestText: string): { formats: Format[]; isDefault: boolean } | undefined {
-  try {
-    const m = manifestSchema.safeParse(parseYaml(manifestText));
-    return m.success ? { formats: m.data.formats, isDefault: m.data.default } : undefined;
-  } catch {
-    return undefined;
+/**
+ * The formats a template declares (a variant may inherit them from the
+ * template it extends); undefined when a manifest is unreadable (the build
+ * reports why). `default` is the template's own: it is never inherited.
+ */
+export function declaredFormats(dir: string): { formats: Format[]; isDefault: boolean } | undefined {
+  let isDefault: boolean | undefined;
+  for (const d of templateChain(dir)) {
+    try {
+      const m = manifestLayerSchema.safeParse(parseYaml(readFileSync(path.join(d, 'template.yaml'), 'utf8')));
+      if (!m.success) return undefined;
+      isDefault ??= m.data.default ?? false;
+      if (m.data.formats) return { formats: m.data.formats, isDefault };
+    } catch {
+      return undefined;
+    }
   }
+  return undefined;
 }
 
 /** The default template for a format: one marked default that lists it, else the first that lists it. */
 export function defaultTemplateFor(format: Format): TemplateChoice {
   const candidates = listTemplates().flatMap((t) => {
-    const m = declaredFormats(t.manifestText);
+    const m = declaredFormats(t.dir);
     return m?.formats.includes(format) ? [{ t, isDefault: m.isDefault }] : [];
   });
   const pick = candidates.find((c) => c.isDefault) ?? candidates[0];
@@ -134,7 +148,7 @@ export function templateGroups(rawFormats: string[] | undefined, template?: stri
 function declaredGroups(requested: Array<Format | 'all'>, template?: string): TemplateGroup[] {
   if (template) {
     const choice = resolveTemplate(template);
-    const declared = declaredFormats(readFileSync(path.join(choice.dir, 'template.yaml'), 'utf8'))?.formats;
+    const declared = declaredFormats(choice.dir)?.formats;
     if (!declared) return [{ choice, formats: requested.filter((f): f is Format => f !== 'all').concat(requested.length ? [] : ['pptx']) }];
     if (!requested.length || requested.includes('all')) return [{ choice, formats: requested.length ? declared : [declared[0]] }];
     const undeclared = requested.filter((f) => !declared.includes(f as Format));
@@ -154,7 +168,7 @@ function declaredGroups(requested: Array<Format | 'all'>, template?: string): Te
   if (requested.includes('all')) {
     for (const f of FORMATS) {
       const choice = defaultTemplateFor(f);
-      const declared = declaredFormats(readFileSync(path.join(choice.dir, 'template.yaml'), 'utf8'))?.formats ?? [f];
+      const declared = declaredFormats(choice.dir)?.formats ?? [f];
       for (const d of declared) add(choice, d);
     }
   } else {
@@ -175,7 +189,7 @@ export interface BuildRun {
 export async function buildGroups(
   groups: TemplateGroup[],
   data: TextFile[],
-  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; cache?: RebuildCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; html?: BuildInput['html']; onStage?: (stage: string) => void },
+  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; cache?: RebuildCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; issuer?: string; dateLine?: string; html?: BuildInput['html']; onStage?: (stage: string) => void },
 ): Promise<BuildRun> {
   const run: BuildRun = { files: [], warnings: [], timings: {}, asOf: '', dataHash: '' };
   const { templates, ...buildOptions } = options;
@@ -214,6 +228,7 @@ export function describeChangesSince(c: ChangesSince): string {
 export async function runBuild(args: BuildArgs): Promise<number> {
   // Every argument is checked before anything is read or written.
   checkAsOf(args.asOf);
+  checkDateLine(args.dateLine);
   checkOutDir(args.out);
   const timestamp = sourceDateEpoch();
   const groups = templateGroups(args.format, args.template);
@@ -225,7 +240,7 @@ export async function runBuild(args: BuildArgs): Promise<number> {
     const data = await readDataDir(args.data);
     const since = args.changesSince ? await changesSince(args.changesSince, args.data, data, args.asOf) : undefined;
     const chartCache = args.cache === false ? undefined : diskChartCache(args.out);
-    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), changes: since?.changes, chartCache, charts: args.charts, onStage: (s) => progress.stage(s) });
+    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), changes: since?.changes, chartCache, charts: args.charts, issuer: args.issuer, dateLine: args.dateLine, onStage: (s) => progress.stage(s) });
     const { files, timings, asOf, dataHash } = r;
     const warnings = [...(since?.warnings ?? []), ...r.warnings];
     progress.stage('write');

@@ -88,4 +88,13 @@ export const commandRegistry: CommandEntry[] = [
         .example('$0 extract ../shared/seeds/005_new.txt --source qdrb-2026-05-new --yaml > proposals.yaml', t('cli.example.extract-yaml')),
     load: async () => handler((await import('./extract.js')).runExtract),
   },
+  {
+    name: 'new-template',
+    usage: 'new-template <name>',
+    setup: (y) =>
+      y
+        .positional('name', { type: 'string', demandOption: true, describe: t('cli.pos.new-template-name') })
+        .example('$0 new-template briefing-10min --from qingdao-briefing', t('cli.example.new-template')),
+    load: async () => handler((await import('./new-template.js')).runNewTemplate),
+  },
 ];

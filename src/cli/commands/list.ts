@@ -1,7 +1,6 @@
 /** `gen-report list`: templates, facts and charts available. */
-import { parse as parseYaml } from 'yaml';
 import { loadFactBase } from '../../facts/load.js';
-import { manifestSchema } from '../../templates/manifest.js';
+import { loadTemplate } from '../../templates/manifest.js';
 import { listTemplates, readDataDir, readTemplateDir } from '../io.js';
 import type { Printer } from '../output.js';
 import { t } from '../../i18n/index.js';
@@ -15,13 +14,10 @@ export interface ListArgs extends Printer {
 export async function runList(args: ListArgs): Promise<number> {
   const templates = await Promise.all(
     listTemplates().map(async (tpl) => {
-      const raw = parseYaml(tpl.manifestText) as unknown;
-      const m = manifestSchema.safeParse(raw);
-      // charts.yaml may come from a template this one extends.
-      const chartsText = (await readTemplateDir(tpl.dir).catch(() => undefined))?.files.get('charts.yaml');
-      const chartDefs = chartsText ? (parseYaml(chartsText) as Record<string, unknown> | null) : null;
-      const charts = Object.keys(chartDefs ?? {});
-      return { name: tpl.name, description: m.success ? m.data.description : t('cli.list.invalid-manifest'), formats: m.success ? m.data.formats : [], charts };
+      // Loaded as a build loads it: a variant's formats and charts merge with what it extends.
+      const loaded = await readTemplateDir(tpl.dir).then(loadTemplate, () => undefined).catch(() => undefined);
+      if (!loaded) return { name: tpl.name, description: t('cli.list.invalid-manifest'), formats: [], charts: [] };
+      return { name: tpl.name, description: loaded.manifest.description, formats: loaded.manifest.formats, charts: Object.keys(loaded.charts) };
     }),
   );
   const fb = args.what === 'templates' || args.what === 'charts' ? undefined : loadFactBase(await readDataDir(args.data), { today: today() }).result;

@@ -18,7 +18,7 @@ import { printWarnings, reportError } from '../output.js';
 import { TreeWatcher } from '../watcher.js';
 import { requireSoffice } from '../pdf.js';
 import { buildGroups, describeChangesSince, diskChartCache, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
-import { checkAsOf, today } from '../args.js';
+import { checkAsOf, checkDateLine, today } from '../args.js';
 import { t } from '../../i18n/index.js';
 
 export const DEBOUNCE_MS = 150;
@@ -37,6 +37,7 @@ export function hashInputs(data: TextFile[], templates: TemplateFiles[]): string
 export async function runWatch(args: WatchArgs): Promise<number> {
   // Usage problems (bad format, unknown template, bad revision) end the command before watching.
   checkAsOf(args.asOf);
+  checkDateLine(args.dateLine);
   checkOutDir(args.out);
   const groups = templateGroups(args.format, args.template);
   const soffice = groups.some((g) => g.pdf) ? requireSoffice() : undefined;
@@ -68,7 +69,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       if (builds > 0 && inputs === lastInputs && !lastFailed) return; // saved without a change
       lastInputs = inputs;
       const since = old && { label: old.label, changes: diffData(old.files, data, { asOf: args.asOf }).result, warnings: [] };
-      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), cache: rebuildCache, changes: since?.changes, templates, charts: args.charts });
+      const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), cache: rebuildCache, changes: since?.changes, templates, charts: args.charts, issuer: args.issuer, dateLine: args.dateLine });
       const written = await writeOutputs(args.out, r.files, soffice);
       const ms = Math.round(performance.now() - started);
       const charts = { rendered: cache.misses - misses, reused: cache.hits - hits };

@@ -34,7 +34,9 @@ export function planCover(section: Section, doc: DocumentModel, ctx: PlanContext
   }
   const issuer = fitText(ctx, doc.meta.issuer, COVER.issuer, [22, 20, 18], 1, { color: GREY.white, bold: true, align: 'center', font: 'heading' }, 'issuer');
   const date = fitText(ctx, doc.meta.dateLabel, COVER.date, [18, 16], 1, { color: c.tint, align: 'center' }, 'date');
-  shapes.push(textShape('issuer', COVER.issuer, issuer), textShape('date', COVER.date, date));
+  // An unset issuer or date line leaves its place empty: no office nobody chose.
+  if (cleanText(doc.meta.issuer).trim()) shapes.push(textShape('issuer', COVER.issuer, issuer));
+  if (cleanText(doc.meta.dateLabel).trim()) shapes.push(textShape('date', COVER.date, date));
   return { layout: 'cover', title: textShape('title', COVER.title, title), shapes, notes: notesText(section.notes), continuation: false };
 }
 
@@ -113,7 +115,7 @@ export function planClosing(section: Section, doc: DocumentModel, ctx: PlanConte
   return {
     layout: 'closing',
     title: textShape('title', CLOSING.title, title),
-    shapes: [textShape('issuer', CLOSING.issuer, issuer), textShape('date', CLOSING.date, date)],
+    shapes: [...(cleanText(doc.meta.issuer).trim() ? [textShape('issuer', CLOSING.issuer, issuer)] : []), ...(cleanText(doc.meta.dateLabel).trim() ? [textShape('date', CLOSING.date, date)] : [])],
     notes: notesText(section.notes),
     continuation: false,
   };
