@@ -181,6 +181,8 @@ export interface DocumentMeta {
   templateName: string;
   /** Report layout preset chosen by the template. */
   reportPreset: 'report' | 'gbt9704';
+  /** Append the 数据核对表 (every figure with its source and paragraph) to the report. */
+  factCheckTable?: boolean;
 }
 
 export interface DocumentModel {

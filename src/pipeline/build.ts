@@ -157,6 +157,8 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
         dataHash: fb.hash,
         templateName: template.manifest.name,
         reportPreset: template.manifest.reportPreset,
+        // A working report carries the check table; a formal GB/T 9704 document does not, unless asked.
+        factCheckTable: template.manifest.factCheckTable ?? template.manifest.reportPreset === 'report',
       },
       template.theme,
     );
@@ -221,7 +223,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
       for (const f of r.result) files.push({ format: f.name === 'index.html' ? 'html' : 'png', name: `${base}-html/${f.name}`, data: f.data });
     } else {
       const { writeMarkdown } = await import('../writers/md/index.js');
-      const r = await time('md', () => writeMarkdown(rendered, charts, base));
+      const r = await time('md', () => writeMarkdown(model, charts, base));
       files.push({ format, name: `${base}.md`, data: Buffer.from(r.result.markdown, 'utf8') });
       for (const img of r.result.images) files.push({ format: 'png', name: img.name, data: img.png });
     }

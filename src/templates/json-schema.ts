@@ -18,6 +18,7 @@ const MANIFEST_DOCS: Record<string, string> = {
   default: '是否为所列格式的默认模板；不继承 / Default template for its formats; never inherited',
   reportPreset: 'Word 版式：report（汇报材料）或 gbt9704（党政机关公文格式）/ docx layout preset',
   currentMonths: '数据早于汇报月份多少个月以内仍可不注日期（0：仅当月）/ Months a figure stays current without its date',
+  factCheckTable: '文字报告末尾附“数据核对表”（默认：report 版式附，gbt9704 不附）/ Append the check table of every figure to the report (default: on for report, off for gbt9704)',
   charts: '图表写法：native（可编辑图表）或 image（图片，默认）/ Native charts or pictures',
   meta: '封面信息：标题、副标题、发文单位、日期行 / Cover: title, subtitle, issuer, date line',
   title: '标题 / Title',

@@ -70,6 +70,8 @@ export const manifestLayerSchema = z
     /** Is this the default template for its formats? Never inherited. */
     default: z.boolean().optional(),
     reportPreset: z.enum(['report', 'gbt9704']).optional(),
+    /** Append the 数据核对表 (every figure, its source and paragraph) to the report; default: on for the report preset, off for gbt9704. */
+    factCheckTable: z.boolean().optional(),
     /**
      * How many months before the deck's month a figure may be dated and still be
      * stated without its date (0: only the deck's own month). Older figures are

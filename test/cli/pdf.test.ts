@@ -33,14 +33,21 @@ describe.skipIf(!soffice || !poppler)(`--format pdf${reason ? ` (skipped: ${reas
   let stdout: string;
   beforeAll(() => {
     out = tmp();
-    const r = runCli(['--format', 'pptx,docx,pdf', '--out', out, '--quiet'], { env: { GEN_REPORT_PDF_TIMEOUT: '600' } });
+    const r = runCli(['--format', 'pptx,docx,pdf,json', '--out', out, '--quiet'], { env: { GEN_REPORT_PDF_TIMEOUT: '600' } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     stdout = r.stdout;
   }, 700_000);
 
   it('writes each PDF beside its file, from one build, and nothing else', () => {
-    expect(listing(out).filter((n) => !n.startsWith('.'))).toEqual(['qingdao-briefing-2026-01.pdf', 'qingdao-briefing-2026-01.pptx', 'qingdao-report-2026-01.docx', 'qingdao-report-2026-01.pdf']);
+    expect(listing(out).filter((n) => !n.startsWith('.'))).toEqual([
+      'qingdao-briefing-2026-01.lineage.json',
+      'qingdao-briefing-2026-01.pdf',
+      'qingdao-briefing-2026-01.pptx',
+      'qingdao-report-2026-01.docx',
+      'qingdao-report-2026-01.lineage.json',
+      'qingdao-report-2026-01.pdf',
+    ]);
     // No staging or conversion folder, no LibreOffice profile left in --out.
     expect(listing(out).filter((n) => n.startsWith('.') && n !== '.cache')).toEqual([]);
     expect(stdout).toBe('');
@@ -59,8 +66,19 @@ describe.skipIf(!soffice || !poppler)(`--format pdf${reason ? ` (skipped: ${reas
     const first = numbers.findIndex((n) => n !== undefined);
     expect(first).toBeGreaterThan(0);
     expect(numbers.slice(first)).toEqual(numbers.slice(first).map((_, i) => i + 1));
-    // The report ends with its list of sources: the last one is on the last page.
-    expect(pages[pages.length - 1].replace(/\s+/g, '')).toContain('深度牵手沿黄省区');
+  });
+
+  it('ends the report with the 数据核对表: its header row on every page it spans, its last figure on the last page', () => {
+    const pages = pageTexts(path.join(out, 'qingdao-report-2026-01.pdf')).map((p) => p.replace(/\s+/g, ''));
+    const start = pages.findIndex((p) => p.includes('数据核对表下表'));
+    expect(start).toBeGreaterThan(0);
+    for (const p of pages.slice(start)) expect(p).toContain('序号文中写法数据时间来源段落事实编号');
+    expect(pages.length - start).toBeGreaterThan(2);
+    const lineage = JSON.parse(readFileSync(path.join(out, 'qingdao-report-2026-01.lineage.json'), 'utf8'));
+    const figures = lineage.sections.filter((s: { role: string }) => s.role !== 'sources').flatMap((s: { figures: Array<{ factId: string }> }) => s.figures);
+    // Reading order (not -layout, which interleaves the cells' lines): a wrapped id reads whole.
+    const last = execFileSync('pdftotext', ['-f', String(pages.length), '-l', String(pages.length), path.join(out, 'qingdao-report-2026-01.pdf'), '-'], { encoding: 'utf8' });
+    expect(last.replace(/\s+/g, '')).toContain(figures[figures.length - 1].factId);
   });
 
   it('holds the Chinese text as text', () => {

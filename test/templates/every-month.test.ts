@@ -1,6 +1,6 @@
 /**
  * Issue 13: every as-of month from the earliest source to the newest builds
- * the deck, the report and the GB/T report, shows nothing published later,
+ * the deck, the 10-minute deck (issue 20), the report and the GB/T report, shows nothing published later,
  * leaves no slide, part or column empty, and numbers its lists consecutively.
  * In-process through the template and Markdown stages (no charts, no writers):
  * one month takes milliseconds. A few months also go through the full build.
@@ -21,7 +21,7 @@ import { parsedParts } from '../helpers/build.js';
 
 const data = readData(path.join(repoRoot, 'data'));
 const full = loadFactBase(data).result;
-const templates = ['qingdao-briefing', 'qingdao-report', 'qingdao-report-gbt'].map((n) => [n, loadTemplate(templateFiles(n))] as const);
+const templates = ['qingdao-briefing', 'qingdao-briefing-short', 'qingdao-report', 'qingdao-report-gbt'].map((n) => [n, loadTemplate(templateFiles(n))] as const);
 
 function months(from: string, to: string): string[] {
   const out: string[] = [];
@@ -129,6 +129,7 @@ describe('full builds through the writers at the turning points', () => {
   it.each(sample)('deck, report and GB/T report as of %s open as packages', async (month) => {
     for (const [name, formats] of [
       ['qingdao-briefing', ['pptx']],
+      ['qingdao-briefing-short', ['pptx']],
       ['qingdao-report', ['docx']],
       ['qingdao-report-gbt', ['docx']],
     ] as const) {

@@ -10,6 +10,7 @@ import { StageError, WriterError } from '../../errors.js';
 import { sanitizeText } from '../../util/sanitize.js';
 import { annexNotice, officialAnnex, reportAnnex } from './annex.js';
 import { createContext, type WriteContext } from './context.js';
+import { factTableAnnex } from './fact-table.js';
 import { cover, footers, signature, titleBlock } from './frontmatter.js';
 import { packDocument } from './package.js';
 import { estimatePages } from './paginate.js';
@@ -94,13 +95,14 @@ function sections(ctx: WriteContext, doc: DocumentModel): ISectionOptions[] {
           ...annexNotice(ctx, doc.sources, rendered.annexTitle),
           ...(preset.signature ? signature(ctx, doc.meta) : []),
           ...officialAnnex(ctx, doc.sources, rendered.annexTitle),
+          ...(doc.meta.factCheckTable ? factTableAnnex(ctx, doc) : []),
         ],
       },
     ];
   }
 
   // The annex closes the report, after any closing words, wherever the deck put its sources slide.
-  const body = [...rendered.body, ...reportAnnex(ctx, doc.sources, rendered.annexTitle)];
+  const body = [...rendered.body, ...reportAnnex(ctx, doc.sources, rendered.annexTitle), ...(doc.meta.factCheckTable ? factTableAnnex(ctx, doc) : [])];
   const entries = ctx.toc.entries;
   const contents = tableOfContents(ctx, rendered.tocTitle, entries, estimatePages(ctx, doc, entries));
   return [

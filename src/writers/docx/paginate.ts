@@ -16,6 +16,7 @@ import { chars, textHeight, textWidth, type TextStyleSpec } from './preset.js';
 import { columnWidths, type TableInput } from './tables.js';
 import type { TocEntry } from './toc.js';
 import { sourceLine } from './annex.js';
+import { FACT_TABLE_TITLE, factTableGroups } from './fact-table.js';
 import { kpiTable } from './blocks.js';
 
 interface Item {
@@ -181,10 +182,14 @@ function layoutItems(ctx: WriteContext, doc: DocumentModel, entries: TocEntry[])
     if (i >= 0) heading(i);
     s.blocks.forEach(block);
   }
-  // Entries of no section: the sources annex, last.
+  // Entries of no section: the sources annex, then the 数据核对表 (about two table lines a row).
   entries.forEach((e, i) => {
     if (e.section) return;
     heading(i);
+    if (e.title === FACT_TABLE_TITLE) {
+      for (const g of factTableGroups(doc)) for (let k = 0; k <= g.rows.length; k++) items.push({ lines: [p.table.line, p.table.line], before: 0, after: 0, notes: 0, whole: true, keepNext: false });
+      return;
+    }
     for (const src of doc.sources) items.push(para(sourceLine(src), p.annex, { indent: 0, left: chars(p, 2) }));
   });
   return items;
