@@ -131,6 +131,8 @@ if (existsSync(path.join(root, 'bench/rebuild.mjs'))) {
 const synthetic = syntheticTemplate();
 rows.push(row('200 slides, 100 charts, cold (pptx)', { ms: 4000, rssMb: 400 }, fresh(['--format', 'pptx', '--template', synthetic])));
 rows.push(row('gen-report --version', { ms: 120 }, () => ({ ms: timed(process.execPath, [path.join(root, 'dist/cli/main.js'), '--version'], root) })));
+// The floor under every row: node starting and exiting, on this machine, now.
+rows.push(row('node -e 0 (start-up floor, no goal)', {}, () => ({ ms: timed(process.execPath, ['-e', '0'], root) })));
 
 results.pandoc = pv ?? 'pandoc not installed (apt-get install pandoc): no ratios';
 results.rows = rows;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { DataError, OutputError, UsageError } from '../errors.js';
+import { DataError, OutputError, TemplateError, UsageError } from '../errors.js';
 import { msg } from '../i18n/index.js';
 import type { TextFile } from '../facts/model.js';
 import type { TemplateFiles } from '../templates/manifest.js';
@@ -72,7 +72,15 @@ export async function readTemplateDir(dir: string, seen: string[] = []): Promise
   }
   const parent = /^extends:\s*["']?([^"'#\s]+)/m.exec(map.get('template.yaml') ?? '')?.[1];
   if (!parent) return { dir: displayPath(dir), files: map, origins };
-  const base = resolveTemplate(path.isAbsolute(parent) || parent.startsWith('.') ? path.resolve(dir, parent) : parent);
+  let base: TemplateChoice;
+  try {
+    base = resolveTemplate(path.isAbsolute(parent) || parent.startsWith('.') ? path.resolve(dir, parent) : parent);
+  } catch (e) {
+    // Name the extends: line that asks for the missing template.
+    if (!(e instanceof UsageError)) throw e;
+    const line = (map.get('template.yaml') ?? '').split(/\r\n|\r|\n/).findIndex((l) => /^extends:/.test(l)) + 1;
+    throw new TemplateError(e.problems.map((p) => ({ ...p, file: origins.get('template.yaml'), line })));
+  }
   const inherited = await readTemplateDir(base.dir, [...seen, path.resolve(dir)]);
   // An inherited file keeps its real path for messages.
   return { dir: displayPath(dir), files: new Map([...inherited.files, ...map]), origins: new Map([...(inherited.origins ?? []), ...origins]), parent: inherited };

@@ -20,6 +20,7 @@ import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templa
 import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
 import type { HtmlOptions } from '../writers/html/index.js';
 import { UsageError } from '../errors.js';
+import { sanitizeText } from '../util/sanitize.js';
 import { changeRows, type FactChange } from '../diff/index.js';
 
 export type Format = 'pptx' | 'docx' | 'md' | 'html' | 'json';
@@ -142,7 +143,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   });
 
   // Nobody chose an office: print none rather than a guess, and say which setting fills it.
-  const issuer = (input.issuer ?? template.manifest.meta.issuer ?? '').trim();
+  const issuer = sanitizeText(input.issuer ?? template.manifest.meta.issuer ?? '').trim();
   if (!issuer) warnings.push({ code: 'issuer-unset', file: template.files.origins?.get('template.yaml') ?? `${template.files.dir}/template.yaml`, message: msg('template.issuer-unset') });
 
   const model = await time('markdown', () => {

@@ -5,7 +5,7 @@
  * does, on a temporary copy of data/ and templates/, never the real ones.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/cli.js';
+import { writeHtml } from '../../src/writers/html/index.js';
+import { evilDoc } from '../writers/html/hostile-doc.js';
+import { makeChartPng } from '../writers/pptx/fixtures.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const cli = path.join(repoRoot, 'dist/cli/main.js');
@@ -38,6 +41,9 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'gen-report-preview-'));
   cpSync(path.join(repoRoot, 'data'), path.join(work, 'data'), { recursive: true });
   cpSync(path.join(repoRoot, 'templates'), path.join(work, 'templates'), { recursive: true });
+  // A link to a system file beside the data and the template: the preview must never serve it.
+  symlinkSync('/etc/passwd', path.join(work, 'data', 'leak.png'));
+  symlinkSync('/etc/passwd', path.join(work, 'templates', 'qingdao-briefing', 'leak.png'));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   // cwd is the copy, so the default templates are the copied ones.
   preview = spawn(process.execPath, [cli, 'preview', '--data', 'data', '--port', '0'], { cwd: work, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '' } });
@@ -142,6 +148,14 @@ describe('gen-report preview in Chromium', () => {
     await page.close();
   });
 
+  it('serves only the build: no symlinked file, no file of the project', async () => {
+    for (const p of ['leak.png', 'data/leak.png', 'qingdao-briefing/leak.png', 'templates/qingdao-briefing/leak.png', 'data/indicators/infrastructure.yaml', 'qingdao-briefing/%2e%2e/%2e%2e/data/sources.yaml']) {
+      const r = await fetch(new URL(p, url));
+      expect([400, 404], p).toContain(r.status);
+      expect(await r.text()).not.toMatch(/root:|indicators:/);
+    }
+  });
+
   it('stops cleanly on Ctrl+C (SIGINT): exit 0, port closed', async () => {
     preview.kill('SIGINT');
     await expect.poll(() => exited.code, { timeout: 30_000 }).toBe(0);
@@ -173,4 +187,32 @@ describe('--format html opens from disk', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+});
+
+describe('hostile data in the browser', () => {
+  for (const kind of ['deck', 'report'] as const) {
+    it(`${kind}: a figure label holding <script>, </style> or an onerror runs nothing and shows as text`, async () => {
+      const dir = path.join(work, `evil-${kind}`);
+      const charts = new Map([['c1', { slide: makeChartPng(), page: makeChartPng(6, 3.5), column: makeChartPng(5, 3) }]]);
+      for (const f of writeHtml(evilDoc(), charts, { kind }).result) {
+        mkdirSync(path.dirname(path.join(dir, f.name)), { recursive: true });
+        writeFileSync(path.join(dir, f.name), f.data);
+      }
+      const page = await browser.newPage();
+      const problems = watchPage(page);
+      let dialogs = 0;
+      page.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
+      await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(dialogs).toBe(0);
+      expect(await page.locator('main').innerText()).toContain('<script>window.__pwned=1</script>');
+      // Our own script still runs (the hostile text did not break it).
+      expect(await page.locator('#counter').innerText()).toMatch(/^1 \/ \d+$/);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
 });

@@ -64,8 +64,7 @@ describe('parse before acting', () => {
     ['diff --asof', () => ['diff', data, '--asof', '2024-01', '--data', data], /是不是想写 --as-of？/],
     ['--format without its value', () => ['--template', template, ...common(), '--format'], /选项缺少取值：format/],
     ['--out without its value', () => ['--template', template, '--data', data, '--out'], /选项缺少取值：out/],
-    // pdf became a real format (LibreOffice); odp is none.
-    ['an unknown format', () => ['--format', 'odp', '--template', template, ...common()], /没有“odp”这种输出格式/],
+    ['an unknown format', () => ['--format', 'odt', '--template', template, ...common()], /没有“odt”这种输出格式/],
     ['extract without --source', () => ['extract', 'article.txt', '--data', data], /source/],
     ['extract --yaml --json', () => ['extract', 'article.txt', '--source', 's1', '--yaml', '--json', '--data', data], /--yaml 和 --json 只能选一个/],
     ['an impossible --as-of', () => ['--as-of', '2024-02-30', '--template', template, ...common()], /--as-of 的值“2024-02-30”不是一个真实的日期/],

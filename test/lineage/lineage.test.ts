@@ -7,6 +7,7 @@ const models = {
   deck: (await buildDefault('qingdao-briefing', [])).result.model,
   report: (await buildDefault('qingdao-report', [])).result.model,
   gbt: (await buildDefault('qingdao-report-gbt', [])).result.model,
+  short: (await buildDefault('qingdao-briefing-short', [])).result.model,
 };
 
 const clone = (m: DocumentModel): DocumentModel => structuredClone(m);

@@ -180,5 +180,18 @@ describe('an error in an inherited file names that file', () => {
       expect(q.file).toMatch(/base[\\/]charts\.yaml$/);
       expect(q.line).toBe(5);
     });
+
+    it('a parent that does not exist is reported at the extends: line', async () => {
+      mkdirSync(path.join(tmp, 'orphan'), { recursive: true });
+      writeFileSync(path.join(tmp, 'orphan/template.yaml'), '# a variant\nname: orphan\ndescription: d\nextends: no-such-template\n');
+      const e = await readTemplateDir(path.join(tmp, 'orphan')).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(e).toBeInstanceOf(TemplateError);
+      const p = (e as TemplateError).problems[0];
+      expect(p.file).toMatch(/orphan[\\/]template\.yaml$/);
+      expect(p.line).toBe(4);
+    });
   });
 });

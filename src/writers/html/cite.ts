@@ -23,6 +23,8 @@ function sourceText(s: SourceEntry | undefined, fallback: string): string {
   return [s.publisher, s.title ? `《${s.title.replace(/^《|》$/g, '')}》` : '', published].filter(Boolean).join('，');
 }
 
+const FIELD_CLASS: Record<string, string> = { 事实编号: 'id', 原文写法: 'printed', 数据时间: 'date', 来源: 'src', 段落: 'para' };
+
 /** One card per fact, numbered in order of first use on the page. */
 export class CiteCards {
   private readonly index = new Map<string, number>();
@@ -47,17 +49,20 @@ export class CiteCards {
   private fields(c: Citation): Array<[string, string]> {
     return [
       ['事实编号', c.factId],
-      ['原文写法', c.printed ?? ''],
+      ['原文写法', c.printed],
       ['数据时间', c.asOfLabel],
       ['来源', sourceText(this.sources.get(c.sourceId), c.sourceLabel)],
       ['段落', c.para ? `第${c.para}段` : ''],
+      ['同段还写', (c.alsoPrinted ?? []).join('；')],
+      ['目标年份', c.targetYear ? `${c.targetYear}年` : ''],
+      ['评价年度', c.evaluationYear ? `${c.evaluationYear}年` : ''],
     ];
   }
 
   private card(c: Citation, n: number): string {
     const rows = this.fields(c)
       .filter(([, v]) => v)
-      .map(([k, v]) => `<dt>${esc(k)}</dt><dd class="cc-${k === '事实编号' ? 'id' : k === '来源' ? 'src' : k === '段落' ? 'para' : k === '原文写法' ? 'printed' : 'date'}">${esc(v)}</dd>`)
+      .map(([k, v]) => `<dt>${esc(k)}</dt><dd class="cc-${FIELD_CLASS[k] ?? 'more'}">${esc(v)}</dd>`)
       .join('');
     return `<div class="cite-card" id="cite-${n}" data-fact="${esc(c.factId)}"><dl>${rows}</dl></div>`;
   }
@@ -75,7 +80,7 @@ export class CiteCards {
     const seen = new Set<string>();
     const items = cites.filter((c) => !seen.has(c.factId) && !!seen.add(c.factId));
     if (!items.length) return '<p class="none">本页没有引用数据。</p>';
-    return `<ol>${items.map((c) => `<li data-cite="${this.ref(c)}">${esc(c.printed ?? c.factId)}<span class="fp-meta">${esc(`${c.asOfLabel} · ${sourceText(this.sources.get(c.sourceId), c.sourceLabel)}${c.para ? ` · 第${c.para}段` : ''}`)}</span><code>${esc(c.factId)}</code></li>`).join('')}</ol>`;
+    return `<ol>${items.map((c) => `<li data-cite="${this.ref(c)}">${esc(c.printed || c.factId)}<span class="fp-meta">${esc(`${c.asOfLabel} · ${sourceText(this.sources.get(c.sourceId), c.sourceLabel)}${c.para ? ` · 第${c.para}段` : ''}`)}</span><code>${esc(c.factId)}</code></li>`).join('')}</ol>`;
   }
 
   html(): string {

@@ -85,6 +85,7 @@ export const CLIENT_SCRIPT = `(function () {
     e.preventDefault();
   });
   window.addEventListener('resize', fit);
+  window.addEventListener('hashchange', function () { var k = items.map(function (el) { return '#' + el.id; }).indexOf(location.hash); if (k >= 0 && k !== cur) go(k, true); });
   var start = items.map(function (el) { return '#' + el.id; }).indexOf(location.hash);
   pressed(); fit(); go(start < 0 ? 0 : start, start >= 0);
   var live = body.getAttribute('data-live');

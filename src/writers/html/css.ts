@@ -39,7 +39,7 @@ body{background:#e8e8eb;color:var(--text);font-family:var(--body)}
 .toolbar kbd{font:12px monospace;color:var(--secondary)}
 .counter{color:var(--secondary);min-width:5em;text-align:center}
 main{padding:16px 0 48px}
-.slide{width:calc(1280px*var(--scale));margin:0 auto 24px}
+.slide{width:calc(1280px*var(--scale));margin:0 auto 24px;scroll-margin-top:56px}
 .frame{position:relative;width:calc(1280px*var(--scale));height:calc(720px*var(--scale));overflow:hidden;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.25)}
 .canvas{position:absolute;left:0;top:0;transform-origin:0 0;transform:scale(var(--scale));overflow:hidden}
 .sh{position:absolute;margin:0}
@@ -61,6 +61,7 @@ img.sh{display:block}
 .facts li .fp-meta{color:var(--secondary);margin-left:.6em}
 .facts li code{margin-left:.6em;font-size:12px;color:#777}
 .fig{cursor:help;border-radius:2px}
+.notes .fig,.sheet .fig{text-decoration:underline dotted rgba(0,0,0,.4);text-underline-offset:3px}
 .fig:hover,.fig:focus,.fig.lit{outline:2px solid var(--accent);outline-offset:1px;background:rgba(255,230,140,.45)}
 #tip{position:fixed;z-index:50;max-width:380px;padding:8px 12px;background:#fff;color:#1a1a1a;border:1px solid #bbb;border-top:3px solid var(--primary);box-shadow:0 4px 14px rgba(0,0,0,.25);font:13px/1.55 var(--body);pointer-events:none}
 #tip[hidden]{display:none}
@@ -71,7 +72,7 @@ body.single .slide,body.single .page{display:none}
 body.single .slide.current,body.single .page.current{display:block}
 body.single.show-facts main{margin-right:360px}
 body.single.show-facts .current .facts{position:fixed;right:0;top:52px;bottom:0;width:350px;overflow:auto;margin:0}
-.page{width:210mm;margin:0 auto 24px}
+.page{width:210mm;margin:0 auto 24px;scroll-margin-top:56px}
 .sheet{background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.25);min-height:297mm;padding:30mm 26mm 29mm 28mm;font-family:var(--r-body);font-size:var(--r-size);line-height:var(--r-line);color:#000}
 .sheet p{margin:0;text-indent:2em;text-align:justify}
 .sheet p.li.l1{padding-left:2em}
