@@ -4,7 +4,8 @@
  * source and the paragraph behind it. Pure: reads only the model, so the
  * manifest says exactly what the writers print.
  */
-import type { Block, Citation, DocumentModel, Run, Section, SourceEntry, StageResult } from '../model/document.js';
+import type { Citation, DocumentModel, Section, SourceEntry, StageResult } from '../model/document.js';
+import { citedRuns } from '../model/cited-runs.js';
 
 export type FigurePlace = 'text' | 'kpi' | 'table' | 'timeline' | 'chart' | 'notes' | 'unshown';
 
@@ -78,52 +79,11 @@ function figure(model: DocumentModel, c: Citation, shown: string, place: FigureP
   };
 }
 
-/** Every cited run of a block list with the place it sits in, in reading order. */
-export function citedRuns(blocks: Block[], inNotes = false): Array<{ cite: Citation; shown: string; place: FigurePlace }> {
-  const out: Array<{ cite: Citation; shown: string; place: FigurePlace }> = [];
-  const runs = (rs: Run[] | undefined, place: FigurePlace) => rs?.forEach((r) => r.cite && out.push({ cite: r.cite, shown: r.text, place: inNotes ? 'notes' : place }));
-  const visit = (bs: Block[]) => {
-    for (const b of bs) {
-      switch (b.type) {
-        case 'paragraph':
-          runs(b.runs, 'text');
-          break;
-        case 'list':
-          b.items.forEach((it) => runs(it.runs, 'text'));
-          break;
-        case 'kpis':
-          for (const k of b.items) {
-            if (k.cite) out.push({ cite: k.cite, shown: `${k.value}${k.unit}`, place: inNotes ? 'notes' : 'kpi' });
-            runs(k.change, 'kpi');
-          }
-          break;
-        case 'table':
-          [...b.header, ...b.rows.flat()].forEach((cell) => runs(cell, 'table'));
-          break;
-        case 'timeline':
-          b.items.forEach((it) => runs(it.runs, 'timeline'));
-          break;
-        case 'chart':
-          b.figures?.forEach((f) => out.push({ cite: f.cite, shown: f.label, place: inNotes ? 'notes' : 'chart' }));
-          runs(b.caption, 'text');
-          break;
-        case 'callout':
-          visit(b.blocks);
-          break;
-        case 'columns':
-          b.columns.forEach(visit);
-          break;
-      }
-    }
-  };
-  visit(blocks);
-  return out;
-}
-
 function sectionFigures(model: DocumentModel, s: Section): LineageFigure[] {
   const seen = new Set<string>();
   const figures: LineageFigure[] = [];
-  for (const r of [...citedRuns(s.blocks), ...citedRuns(s.notes, true)]) {
+  const inNotes = citedRuns(s.notes).map((r) => ({ ...r, place: 'notes' as const }));
+  for (const r of [...citedRuns(s.blocks), ...inNotes]) {
     const key = `${r.cite.factId}\u0000${r.shown}\u0000${r.place}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -7,6 +7,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { TemplateError, type Problem } from '../errors.js';
 import type { Block, Citation, Section, SectionRole, SourceLocation, TableBlock } from '../model/document.js';
+import { citedRuns } from '../model/cited-runs.js';
 import type { RenderedTemplate } from '../templates/render.js';
 import { sanitizeText } from '../util/sanitize.js';
 import { inlineToLines, inlineToRuns, runsText, type InlineContext } from './inline.js';
@@ -330,39 +331,8 @@ function splitHeadingAttributes(content: string): { text: string; attrs: Attribu
 function collectCitations(s: Section, silent: Citation[]): Citation[] {
   const seen = new Map<string, Citation>();
   const add = (c?: Citation) => c && !seen.has(c.factId) && seen.set(c.factId, c);
-  const visit = (blocks: Block[]) => {
-    for (const b of blocks) {
-      switch (b.type) {
-        case 'paragraph':
-          b.runs.forEach((r) => add(r.cite));
-          break;
-        case 'list':
-          b.items.forEach((it) => it.runs.forEach((r) => add(r.cite)));
-          break;
-        case 'kpis':
-          b.items.forEach((k) => {
-            add(k.cite);
-            k.change?.forEach((r) => add(r.cite));
-          });
-          break;
-        case 'table':
-          [...b.header, ...b.rows.flat()].forEach((cell) => cell.forEach((r) => add(r.cite)));
-          break;
-        case 'timeline':
-          b.items.forEach((it) => it.runs.forEach((r) => add(r.cite)));
-          break;
-        case 'callout':
-          visit(b.blocks);
-          break;
-        case 'columns':
-          b.columns.forEach(visit);
-          break;
-        case 'chart':
-          b.caption?.forEach((r) => add(r.cite));
-          break;
-      }
-    }
-  };
+  // Chart points are sourced through the chart's own citations (silent), not point by point.
+  const visit = (blocks: Block[]) => citedRuns(blocks).forEach((r) => r.place === 'chart' || add(r.cite));
   visit(s.blocks);
   // What the presenter says from the notes is sourced on the slide as well.
   visit(s.notes);
