@@ -79,11 +79,11 @@ export function declaredFormats(dir: string): { formats: Format[]; isDefault: bo
 
 /** The default template for a format: one marked default that lists it, else the first that lists it. */
 export function defaultTemplateFor(format: Format): TemplateChoice {
-  const candidates = listTemplates().flatMap((t) => {
-    const m = declaredFormats(t.dir);
-    return m?.formats.includes(format) ? [{ t, isDefault: m.isDefault }] : [];
-  });
-  const pick = candidates.find((c) => c.isDefault) ?? candidates[0];
+  const templates = listTemplates().map((t) => ({ t, m: declaredFormats(t.dir) }));
+  const candidates = templates.flatMap(({ t, m }) => (m?.formats.includes(format) ? [{ t, isDefault: m.isDefault }] : []));
+  // A manifest that cannot be read may be the one meant: build it, so the user sees its real error (file:line), not "no template".
+  const unreadable = templates.find(({ m }) => m === undefined);
+  const pick = candidates.find((c) => c.isDefault) ?? candidates[0] ?? (unreadable && { t: unreadable.t });
   if (!pick) throw new UsageError([{ message: msg('cli.no-template-for-format', { format }), hint: msg('cli.pass-template') }]);
   return { dir: pick.t.dir, name: pick.t.name };
 }
