@@ -10,13 +10,13 @@ import { RebuildCache } from '../../pipeline/rebuild-cache.js';
 import { StageError, UsageError, formatProblem } from '../../errors.js';
 import { msg, t } from '../../i18n/index.js';
 import { checkAsOf, today } from '../args.js';
-import { displayPath, readDataDir, readTemplateDir, templateChain } from '../io.js';
+import { readDataDir, readTemplateDir, templateChain } from '../io.js';
 import { printWarnings, reportError, type Printer } from '../output.js';
 import { EVENTS_PATH, PreviewServer } from '../preview-server.js';
-import { TreeWatcher } from '../watcher.js';
+import { runRebuildLoop } from '../rebuild-loop.js';
 import type { Warning } from '../../model/document.js';
 import { buildGroups, defaultTemplateFor, templateGroups, type TemplateGroup } from './build.js';
-import { DEBOUNCE_MS, RELEVANT, hashInputs } from './watch.js';
+import { hashInputs } from './watch.js';
 
 export interface PreviewArgs extends Printer {
   data: string;
@@ -106,68 +106,23 @@ export async function runPreview(args: PreviewArgs): Promise<number> {
     }
   };
 
-  let stopRequested = false;
-  const early = () => (stopRequested = true);
-  process.on('SIGINT', early);
-  process.on('SIGTERM', early);
+  const dirs = [...new Set([path.resolve(args.data), ...groups.flatMap((g) => templateChain(g.choice.dir))])];
   try {
-    await rebuild([]);
+    return await runRebuildLoop({
+      dirs,
+      rebuild,
+      watching: () => {
+        say(t('preview.serving', { url }));
+        say(t('preview.keys'));
+      },
+      stopped: async () => {
+        await server.close();
+        say(t('preview.stopped'));
+      },
+    });
   } catch (e) {
+    // Only the first build throws (a usage error): nothing is served yet.
     await server.close();
     throw e;
-  } finally {
-    process.off('SIGINT', early);
-    process.off('SIGTERM', early);
   }
-  if (stopRequested) {
-    await server.close();
-    say(t('preview.stopped'));
-    return 0;
-  }
-  say(t('preview.serving', { url }));
-  say(t('preview.keys'));
-
-  const dirs = [...new Set([path.resolve(args.data), ...groups.flatMap((g) => templateChain(g.choice.dir))])];
-  return new Promise<number>((resolve) => {
-    const pending = new Set<string>();
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> | undefined;
-    let stopping = false;
-    const run = () => {
-      timer = undefined;
-      if (running || stopping) return;
-      const changed = [...pending].sort();
-      pending.clear();
-      running = rebuild(changed).finally(() => {
-        running = undefined;
-        if (pending.size && !stopping) timer = setTimeout(run, DEBOUNCE_MS);
-      });
-    };
-    const watcher = new TreeWatcher(
-      (file) => {
-        if (!RELEVANT.test(file) && !dirs.includes(file)) return;
-        pending.add(displayPath(file));
-        clearTimeout(timer);
-        timer = setTimeout(run, DEBOUNCE_MS);
-      },
-      (dir, e) => process.stderr.write(`gen-report: ${t('cli.watch.cannot-watch', { dir: displayPath(dir), reason: e.message })}\n`),
-    );
-    for (const dir of dirs) watcher.add(dir);
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      clearTimeout(timer);
-      watcher.close();
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void Promise.resolve(running)
-        .then(() => server.close())
-        .then(() => {
-          say(t('preview.stopped'));
-          resolve(0);
-        });
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

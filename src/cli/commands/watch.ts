@@ -15,15 +15,12 @@ import type { TextFile } from '../../facts/model.js';
 import type { TemplateFiles } from '../../templates/manifest.js';
 import { checkOutDir, displayPath, readDataDir, readDataSnapshot, readTemplateDir, templateChain, writeOutputs, type DataSnapshot } from '../io.js';
 import { printWarnings, reportError } from '../output.js';
-import { TreeWatcher } from '../watcher.js';
+import { runRebuildLoop } from '../rebuild-loop.js';
 import { requireSoffice } from '../pdf.js';
 import { buildGroups, describeChangesSince, diskChartCache, sourceDateEpoch, templateGroups, type BuildArgs } from './build.js';
 import { checkAsOf, checkDateLine, today } from '../args.js';
 import { t } from '../../i18n/index.js';
 
-export const DEBOUNCE_MS = 150;
-/** Files whose change matters; editors' swap and backup files (and vim's 4913 probe) do not. */
-export const RELEVANT = /\.(ya?ml|hbs|md)$/;
 
 export type WatchArgs = BuildArgs;
 
@@ -99,65 +96,12 @@ export async function runWatch(args: WatchArgs): Promise<number> {
     }
   };
 
-  // Signals are taken from the start, so Ctrl+C during the first build also lets its write finish.
-  let stopRequested = false;
-  const early = () => (stopRequested = true);
-  process.on('SIGINT', early);
-  process.on('SIGTERM', early);
-  try {
-    await rebuild([]);
-  } finally {
-    process.off('SIGINT', early);
-    process.off('SIGTERM', early);
-  }
-  if (stopRequested) {
-    say(t('cli.watch.stopped'), { event: 'stopped' });
-    return 0;
-  }
-
   const dirs = [...new Set([path.resolve(args.data), ...groups.flatMap((g) => templateChain(g.choice.dir))])];
-  return new Promise<number>((resolve) => {
-    const pending = new Set<string>();
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> | undefined;
-    let stopping = false;
-
-    const run = () => {
-      timer = undefined;
-      if (running || stopping) return; // the running build re-checks `pending` when it ends
-      const changed = [...pending].sort();
-      pending.clear();
-      running = rebuild(changed).finally(() => {
-        running = undefined;
-        if (pending.size && !stopping) timer = setTimeout(run, DEBOUNCE_MS);
-      });
-    };
-    const onChange = (file: string) => {
-      // A watched folder itself replaced or removed counts as a change of everything in it.
-      if (!RELEVANT.test(file) && !dirs.includes(file)) return;
-      if (file === out || file.startsWith(out + path.sep)) return; // our own output, if it lies inside a watched folder
-      pending.add(displayPath(file));
-      clearTimeout(timer);
-      timer = setTimeout(run, DEBOUNCE_MS);
-    };
-    const watcher = new TreeWatcher(onChange, (dir, e) => process.stderr.write(`gen-report: ${t('cli.watch.cannot-watch', { dir: displayPath(dir), reason: e.message })}\n`));
-    for (const dir of dirs) watcher.add(dir);
-    say(t('cli.watch.watching', { dirs: dirs.map((d) => displayPath(d)) }), { event: 'watching', dirs: dirs.map((d) => displayPath(d)) });
-
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      clearTimeout(timer);
-      watcher.close();
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      // Let a build in progress finish its atomic write rather than leave temporary files.
-      void Promise.resolve(running).then(() => {
-        say(t('cli.watch.stopped'), { event: 'stopped' });
-        resolve(0);
-      });
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+  return runRebuildLoop({
+    dirs,
+    rebuild,
+    ignore: (file) => file === out || file.startsWith(out + path.sep), // our own output, if it lies inside a watched folder
+    watching: () => say(t('cli.watch.watching', { dirs: dirs.map((d) => displayPath(d)) }), { event: 'watching', dirs: dirs.map((d) => displayPath(d)) }),
+    stopped: () => say(t('cli.watch.stopped'), { event: 'stopped' }),
   });
 }
