@@ -14,7 +14,8 @@ import { ChartError, type Problem } from '../errors.js';
 import { fontStack, type FontStack } from '../fonts/index.js';
 import { buildConfig } from './config.js';
 import { checkCoverage, checkSpec } from './validate.js';
-import { renderPng } from './renderer.js';
+import { drawScanlines } from './renderer.js';
+import { encodePng, type Scanlines } from './png.js';
 import { ChartCache, chartKey } from './cache.js';
 import { MEDIA, pixelSize } from './sizes.js';
 import { labelPlan } from './labels.js';
@@ -56,10 +57,15 @@ export function renderChartImage(spec: ChartSpec, theme: Theme, medium: ChartMed
 
 /** renderChartImage without counting: a worker draws, the main thread counts what it receives. */
 export function drawChart(spec: ChartSpec, theme: Theme, medium: ChartMedium, stack: FontStack = themeFonts(theme)): RenderedImage {
+  const lines = drawChartScanlines(spec, theme, medium, stack);
+  return { png: encodePng(lines), ...pixelSize(medium) };
+}
+
+/** A chart's pixels, unencoded; a failure names the chart. */
+export function drawChartScanlines(spec: ChartSpec, theme: Theme, medium: ChartMedium, stack: FontStack): Scanlines {
   const m = MEDIA[medium];
   try {
-    const png = renderPng(buildConfig({ spec, theme, medium, family: stack.family }), m.widthPt, m.heightPt);
-    return { png, ...pixelSize(medium) };
+    return drawScanlines(buildConfig({ spec, theme, medium, family: stack.family }), m.widthPt, m.heightPt);
   } catch (e) {
     throw new ChartError([
       {

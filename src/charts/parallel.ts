@@ -16,7 +16,11 @@ import type { Theme } from '../model/theme.js';
 import type { StageResult } from '../model/document.js';
 import type { RenderedCharts, RenderedImage } from '../model/rendered.js';
 import { ChartError, type Problem } from '../errors.js';
-import { collectCharts, drawChart, planCharts, type ChartJob, type RenderChartsOptions } from './index.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { collectCharts, drawChartScanlines, planCharts, type ChartJob, type RenderChartsOptions } from './index.js';
+import type { FontStack } from '../fonts/index.js';
+import { encodePngAsync } from './png.js';
+import { pixelSize } from './sizes.js';
 
 /** Below this many charts to draw, starting workers (each loads Chart.js and the fonts) costs more than it saves. */
 const MIN_CHARTS_PER_WORKER = 6;
@@ -78,6 +82,29 @@ function drawInWorkers(jobs: ChartJob[], theme: Theme, workers: number): Promise
   }).finally(() => Promise.all(pool.map((w) => w.terminate())));
 }
 
+/** PNGs being deflated on the libuv pool while this thread draws: each holds ~5 MB of scanlines. */
+const MAX_ENCODING = 3;
+
+/**
+ * Draw in this thread, each PNG deflated on the libuv pool while the next
+ * chart is drawn. The event loop turns after every chart, which lets
+ * @napi-rs/canvas free its pixel copy (see drawScanlines).
+ */
+async function drawHere(jobs: ChartJob[], theme: Theme, stack: FontStack): Promise<Map<ChartJob, RenderedImage>> {
+  const drawn = new Map<ChartJob, RenderedImage>();
+  const encoding: Array<Promise<void>> = [];
+  for (const job of jobs) {
+    const lines = drawChartScanlines(job.spec, theme, job.medium, stack);
+    const encoded = encodePngAsync(lines).then((png) => void drawn.set(job, { png, ...pixelSize(job.medium) }));
+    encoded.catch(() => {}); // awaited below; not an unhandled rejection while the next chart is drawn
+    encoding.push(encoded);
+    if (encoding.length >= MAX_ENCODING) await encoding.shift();
+    await nextTurn();
+  }
+  await Promise.all(encoding);
+  return drawn;
+}
+
 /** renderCharts, with the charts that are not in the cache drawn in parallel when there are enough of them. */
 export async function renderChartsParallel(specs: ChartSpec[], theme: Theme, options: RenderChartsOptions = {}): Promise<StageResult<RenderedCharts>> {
   const { jobs, warnings, stack } = planCharts(specs, theme, options);
@@ -87,7 +114,7 @@ export async function renderChartsParallel(specs: ChartSpec[], theme: Theme, opt
   if (workers >= 2) {
     drawn = await drawInWorkers(toDraw, theme, workers);
   } else {
-    drawn = new Map(toDraw.map((j) => [j, drawChart(j.spec, theme, j.medium, stack)]));
+    drawn = await drawHere(toDraw, theme, stack);
   }
   return { result: collectCharts(jobs, options.cache, drawn), warnings };
 }
