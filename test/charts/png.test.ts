@@ -3,6 +3,7 @@
  * exactly the pixels drawn, as Skia's own encoder does; the same pixels give
  * the same bytes, in this thread or on the libuv pool.
  */
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { encodePng, encodePngAsync, scanlines } from '../../src/charts/png.js';
@@ -45,6 +46,12 @@ describe('PNG encoding', () => {
     expect(ours.readUInt32BE(16)).toBe(203);
     expect(ours.readUInt32BE(20)).toBe(61);
     expect(ours[25]).toBe(2);
+    // Both row filters occur: "up" for rows equal to the one above, "none" for the rest.
+    const idatLength = ours.readUInt32BE(33);
+    expect(ours.toString('latin1', 37, 41)).toBe('IDAT');
+    const raw = inflateSync(ours.subarray(41, 41 + idatLength));
+    const filters = Array.from({ length: 61 }, (_, y) => raw[y * (203 * 3 + 1)]);
+    expect(new Set(filters)).toEqual(new Set([0, 2]));
     const mine = await decode(ours);
     const skia = await decode(canvas.encodeSync('png'));
     expect(mine.width).toBe(skia.width);
@@ -56,10 +63,12 @@ describe('PNG encoding', () => {
 
   it('gives the same bytes in this thread and on the thread pool, and on every call', async () => {
     const canvas = drawing(2100, 40);
-    const lines = scanlines(canvas.data(), canvas.width, canvas.height);
-    const sync = encodePng(lines);
-    expect((await encodePngAsync(lines)).equals(sync)).toBe(true);
-    expect(encodePng(scanlines(canvas.data(), canvas.width, canvas.height)).equals(sync)).toBe(true);
+    const lines = () => scanlines(canvas.data(), canvas.width, canvas.height);
+    const sync = encodePng(lines());
+    // Scanline buffers are reused after encoding: several at once in flight must not share one.
+    const pooled = await Promise.all([encodePngAsync(lines()), encodePngAsync(lines()), encodePngAsync(lines())]);
+    for (const png of pooled) expect(png.equals(sync)).toBe(true);
+    expect(encodePng(lines()).equals(sync)).toBe(true);
   });
 
   it('writes translucent pixels as RGBA with straight (not premultiplied) alpha', async () => {
