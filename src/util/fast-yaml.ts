@@ -171,32 +171,48 @@ function eventLocator(text: string, events: Event[]): (path: Array<string | numb
     return v === NOT_RESOLVED ? s : v;
   };
 
+  // Per collection, built when first walked through: a sequence's items, a mapping's keys.
+  const items = new Map<number, number[]>();
+  const keys = new Map<number, Map<unknown, number>>();
+  const itemsOf = (i: number): number[] => {
+    let list = items.get(i);
+    if (!list) {
+      list = [];
+      for (let k = i + 1; events[k].type !== EVENT_ID.POP; k = end(k)) list.push(k);
+      items.set(i, list);
+    }
+    return list;
+  };
+  const keysOf = (i: number): Map<unknown, number> => {
+    let map = keys.get(i);
+    if (!map) {
+      map = new Map();
+      const list = itemsOf(i);
+      for (let k = 0; k + 1 < list.length; k += 2) {
+        const key = keyValue(events[list[k]]);
+        if (!map.has(key)) map.set(key, list[k + 1]);
+      }
+      keys.set(i, map);
+    }
+    return map;
+  };
+
   /** Event index of the node at `path` (yaml's Document.getIn), or -1. */
   const getIn = (path: Array<string | number>): number => {
     let i = 1; // events[0] is the document
     for (const step of path) {
       const e = events[i];
       if (e.type === EVENT_ID.MAPPING) {
-        let k = i + 1;
-        let found = -1;
-        while (events[k].type !== EVENT_ID.POP) {
-          const v = end(k);
-          if (keyValue(events[k]) === step) {
-            found = v;
-            break;
-          }
-          k = end(v);
-        }
-        if (found < 0) return -1;
+        const found = keysOf(i).get(step);
+        if (found === undefined) return -1;
         i = found;
       } else if (e.type === EVENT_ID.SEQUENCE) {
         // yaml's asItemIndex: a numeric string counts as an index too.
         const index = typeof step === 'string' && step ? Number(step) : step;
         if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return -1;
-        let k = i + 1;
-        for (let n = 0; n < index && events[k].type !== EVENT_ID.POP; n++) k = end(k);
-        if (events[k].type === EVENT_ID.POP) return -1;
-        i = k;
+        const list = itemsOf(i);
+        if (index >= list.length) return -1;
+        i = list[index];
       } else return -1;
     }
     return i;
