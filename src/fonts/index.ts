@@ -86,12 +86,16 @@ export interface FontStack {
   files: string[];
 }
 
+/** Theme aliases registered with canvas so far. */
+const registeredAliases = new Set<string>();
+
 /**
- * Register the theme's extra font files and return the family list to draw
- * with. Throws a plain Error naming the file when one cannot be loaded.
+ * The family list and files for the theme's extra font files, without
+ * loading canvas or registering anything: enough to check coverage, plan and
+ * key the cache, so a build whose charts all come from the cache never loads
+ * the fonts into Skia. Throws a plain Error naming a file that is not allowed.
  */
-export function fontStack(themeFontFiles: string[] = []): FontStack {
-  registerFonts();
+export function resolveFontStack(themeFontFiles: string[] = []): FontStack {
   const families: string[] = [];
   const files: string[] = [];
   for (const raw of themeFontFiles) {
@@ -100,7 +104,6 @@ export function fontStack(themeFontFiles: string[] = []): FontStack {
     let alias = themeAliases.get(file);
     if (!alias) {
       alias = `GenReport Theme ${themeAliases.size + 1}`;
-      if (!canvas().GlobalFonts.registerFromPath(file, alias)) throw new Error(`could not load font file ${file}`);
       themeAliases.set(file, alias);
     }
     families.push(`"${alias}"`);
@@ -109,6 +112,27 @@ export function fontStack(themeFontFiles: string[] = []): FontStack {
   families.push(`"${FONT_FAMILY}"`);
   files.push(...bundledFontFiles);
   return { family: families.join(', '), files };
+}
+
+/** Register a resolved stack's files with canvas (idempotent), before drawing or measuring with its family list. */
+export function registerFontStack(stack: FontStack): void {
+  registerFonts();
+  for (const file of stack.files) {
+    const alias = themeAliases.get(file);
+    if (!alias || registeredAliases.has(alias)) continue;
+    if (!canvas().GlobalFonts.registerFromPath(file, alias)) throw new Error(`could not load font file ${file}`);
+    registeredAliases.add(alias);
+  }
+}
+
+/**
+ * Register the theme's extra font files and return the family list to draw
+ * with. Throws a plain Error naming the file when one cannot be loaded.
+ */
+export function fontStack(themeFontFiles: string[] = []): FontStack {
+  const stack = resolveFontStack(themeFontFiles);
+  registerFontStack(stack);
+  return stack;
 }
 
 const coverageByFile = new Map<string, Coverage>();
