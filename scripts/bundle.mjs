@@ -16,13 +16,45 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist/bundle');
 
+/** In a library file, import.meta.url is that file's own place in node_modules, not the bundle's. */
+const libraryFileUrls = {
+  name: 'library-file-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.(mjs|cjs|js)$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const inside = args.path.split(/[\\/]node_modules[\\/]/).pop().split(/[\\/]/);
+      const pkgParts = inside[0].startsWith('@') ? 2 : 1;
+      const pkg = inside.slice(0, pkgParts).join('/');
+      const file = inside.slice(pkgParts).join('/');
+      return { contents: text.replaceAll('import.meta.url', `packageFileUrl(${JSON.stringify(pkg)}, ${JSON.stringify(file)})`), loader: 'js' };
+    });
+  },
+};
+
 async function bundle() {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   // The package is "type": "module"; the bundle's .js files are CommonJS.
   writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   const shim = path.join(outdir, 'import-meta-url.js');
-  writeFileSync(shim, "export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;\n");
+  writeFileSync(
+    shim,
+    [
+      "export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+      // A library file's own URL, found where its package is installed now (yargs reads its locales beside it);
+      // the bundle's own where the package hides its package.json (yargs-parser only makes a require from it).
+      'export function packageFileUrl(pkg, file) {',
+      "  const path = require('node:path');",
+      '  try {',
+      "    return require('node:url').pathToFileURL(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file)).href;",
+      '  } catch {',
+      '    return importMetaUrl;',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
   await build({
     entryPoints: { 'gen-report': path.join(root, 'dist/cli/main.js'), 'chart-worker': path.join(root, 'dist/charts/chart-worker.js') },
     outdir,
@@ -36,6 +68,7 @@ async function bundle() {
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': 'importMetaUrl' },
     inject: [shim],
+    plugins: [libraryFileUrls],
     logLevel: 'warning',
     legalComments: 'none',
     minify: true,
