@@ -2,11 +2,13 @@
  * Font files shared by chart rendering and slide text measurement, so a
  * chart label and a fitted text box are measured with the same metrics.
  */
-import { GlobalFonts, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import { existsSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { readFontFaces } from './sfnt.js';
+import { readAdvanceTable, type AdvanceTable } from './advances.js';
 
 export { readFontFaces, type FontFace } from './sfnt.js';
 
@@ -20,13 +22,24 @@ export const bundledFontFiles = [
   path.join(packageRoot, 'assets/fonts/NotoSansSC-Bold.subset.otf'),
 ];
 
+/**
+ * @napi-rs/canvas loads on first use (dlopen and font registration cost
+ * 50-70 ms): slide text is measured from the font files' own tables, and a
+ * build whose charts all come from the cache may never need it.
+ */
+let canvasModule: typeof import('@napi-rs/canvas') | undefined;
+function canvas(): typeof import('@napi-rs/canvas') {
+  canvasModule ??= createRequire(import.meta.url)('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+  return canvasModule;
+}
+
 const registered = new Set<string>();
 
 /** Register font files under FONT_FAMILY (idempotent). */
 export function registerFonts(files: string[] = bundledFontFiles): void {
   for (const file of files) {
     if (registered.has(file)) continue;
-    const key = GlobalFonts.registerFromPath(file, FONT_FAMILY);
+    const key = canvas().GlobalFonts.registerFromPath(file, FONT_FAMILY);
     if (!key) throw new Error(`could not load font file ${file}`);
     registered.add(file);
   }
@@ -87,7 +100,7 @@ export function fontStack(themeFontFiles: string[] = []): FontStack {
     let alias = themeAliases.get(file);
     if (!alias) {
       alias = `GenReport Theme ${themeAliases.size + 1}`;
-      if (!GlobalFonts.registerFromPath(file, alias)) throw new Error(`could not load font file ${file}`);
+      if (!canvas().GlobalFonts.registerFromPath(file, alias)) throw new Error(`could not load font file ${file}`);
       themeAliases.set(file, alias);
     }
     families.push(`"${alias}"`);
@@ -144,18 +157,43 @@ let measureContext: SKRSContext2D | undefined;
 const emWidths = new Map<string, number>();
 const MAX_CACHED_WIDTHS = 20_000;
 
+const DEFAULT_FAMILY = `"${FONT_FAMILY}"`;
+/** Advance tables of the bundled regular and bold faces, read on first use. */
+let bundledAdvances: [AdvanceTable, AdvanceTable] | undefined;
+/** Combining marks: shaping may move or resize them, so canvas measures them. */
+const MARK = /^\p{M}$/u;
+
+/**
+ * One character in the bundled font, without a canvas: exactly what canvas
+ * measures (test/fonts/advances.test.ts checks every glyph). Undefined for
+ * what shaping may change (several characters kern, marks) or what the font
+ * lacks (canvas falls back to a system font there).
+ */
+function bundledCharEm(text: string, bold: boolean, family: string): number | undefined {
+  if (family !== DEFAULT_FAMILY || text.length === 0 || text.length > 2) return undefined;
+  const cp = text.codePointAt(0)!;
+  if ((cp > 0xffff ? 2 : 1) !== text.length || MARK.test(text)) return undefined;
+  bundledAdvances ??= [readAdvanceTable(bundledFontFiles[0]), readAdvanceTable(bundledFontFiles[1])];
+  return bundledAdvances[bold ? 1 : 0].em(cp);
+}
+
 /** Width in points of `text` set at `sizePt` in the shared font (or a `fontStack` family list). */
-export function measureTextWidth(text: string, sizePt: number, bold = false, family = `"${FONT_FAMILY}"`): number {
+export function measureTextWidth(text: string, sizePt: number, bold = false, family = DEFAULT_FAMILY): number {
   const key = `${bold ? 'b' : 'r'}\u0000${family}\u0000${text}`;
   let em = emWidths.get(key);
   if (em === undefined) {
-    registerFonts();
-    measureContext ??= createCanvas(8, 8).getContext('2d');
-    // Measure at a large size and scale, to keep sub-pixel precision.
-    measureContext.font = `${bold ? 'bold ' : ''}100px ${family}`;
-    em = measureContext.measureText(text).width / 100;
+    em = bundledCharEm(text, bold, family) ?? canvasEm(text, bold, family);
     if (emWidths.size >= MAX_CACHED_WIDTHS) emWidths.clear();
     emWidths.set(key, em);
   }
   return em * sizePt;
+}
+
+/** Width per em as canvas measures it (measureTextWidth's fallback; tests compare it with the font tables). */
+export function canvasEm(text: string, bold = false, family = DEFAULT_FAMILY): number {
+  registerFonts();
+  measureContext ??= canvas().createCanvas(8, 8).getContext('2d');
+  // Measure at a large size and scale, to keep sub-pixel precision.
+  measureContext.font = `${bold ? 'bold ' : ''}100px ${family}`;
+  return measureContext.measureText(text).width / 100;
 }

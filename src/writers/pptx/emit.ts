@@ -9,6 +9,7 @@ import type { DeckPlan, PlannedParagraph, Shape, TextShape } from './plan-types.
 import type { MasterDef } from './masters.js';
 import { FONT_MARKER } from './postprocess.js';
 import { addNativeChart } from './emit-chart.js';
+import { imageStandIn } from './package.js';
 
 
 // pptxgenjs ships CommonJS-style typings for an ES module: at run time the default import is the class itself.
@@ -74,7 +75,7 @@ function textOptions(s: TextShape): TextOptions {
   };
 }
 
-function addShape(pptx: PptxGenJS, slide: Slide, s: Shape): void {
+function addShape(pptx: PptxGenJS, slide: Slide, s: Shape, images: Buffer[]): void {
   switch (s.kind) {
     case 'rect':
       slide.addShape(s.geometry === 'ellipse' ? pptx.ShapeType.ellipse : pptx.ShapeType.rect, {
@@ -91,7 +92,8 @@ function addShape(pptx: PptxGenJS, slide: Slide, s: Shape): void {
       slide.addText(toRuns(s.paragraphs), textOptions(s));
       break;
     case 'image':
-      slide.addImage({ data: `image/png;base64,${s.png.toString('base64')}`, x: s.box.x, y: s.box.y, w: s.box.w, h: s.box.h, altText: s.alt, objectName: s.name });
+      images.push(s.png);
+      slide.addImage({ data: `image/png;base64,${imageStandIn(images.length - 1).toString('base64')}`, x: s.box.x, y: s.box.y, w: s.box.w, h: s.box.h, altText: s.alt, objectName: s.name });
       break;
     case 'chart':
       addNativeChart(pptx, slide, s);
@@ -145,8 +147,12 @@ function defineMaster(pptx: PptxGenJS, m: MasterDef): void {
   });
 }
 
-/** Build the raw package with pptxgenjs; postprocess makes it final. */
-export async function emit(plan: DeckPlan, masters: MasterDef[]): Promise<Buffer> {
+/**
+ * Build the raw package with pptxgenjs; postprocess makes it final. Pictures
+ * go in as small stand-ins (see imageStandIn) and come back as `images`.
+ */
+export async function emit(plan: DeckPlan, masters: MasterDef[]): Promise<{ raw: Buffer; images: Buffer[] }> {
+  const images: Buffer[] = [];
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   for (const m of masters) defineMaster(pptx, m);
@@ -154,11 +160,11 @@ export async function emit(plan: DeckPlan, masters: MasterDef[]): Promise<Buffer
   for (const sp of plan.slides) {
     const slide = pptx.addSlide({ masterName: byLayout.get(sp.layout) });
     const shapes = [...sp.shapes.filter((s) => s.layer === 'back'), ...sp.shapes.filter((s) => s.layer !== 'back')];
-    for (const s of shapes) addShape(pptx, slide, s);
+    for (const s of shapes) addShape(pptx, slide, s, images);
     if (sp.title) slide.addText(toRuns(sp.title.paragraphs), { ...textOptions(sp.title), placeholder: 'title' });
     // Placeholder text; postprocess writes the real notes paragraphs.
     slide.addNotes(sp.notes.length ? ' ' : '');
   }
   const out = await pptx.write({ outputType: 'nodebuffer', compression: false });
-  return out as Buffer;
+  return { raw: out as Buffer, images };
 }

@@ -25,8 +25,9 @@ export async function writePptx(doc: DocumentModel, charts: RenderedCharts, opti
   const t = doc.theme.fonts;
   const f = { latin: sanitizeText(t.latin), eastAsia: sanitizeText(t.eastAsia), headingLatin: sanitizeText(t.headingLatin), headingEastAsia: sanitizeText(t.headingEastAsia) };
   try {
-    const raw = await emit(plan, masters);
+    const { raw, images } = await emit(plan, masters);
     const result = await finalizePackage(raw, {
+      images,
       meta: doc.meta,
       fonts: { heading: { latin: f.headingLatin, eastAsia: f.headingEastAsia }, body: { latin: f.latin, eastAsia: f.eastAsia } },
       colours: doc.theme.colors,

@@ -22,6 +22,27 @@ export interface PackageInput {
   timestamp: number;
   /** Native charts by their graphic frame's name (chart-<id>). */
   charts?: Map<string, ChartSpec>;
+  /** Pictures by the number their stand-in carries (imageStandIn). */
+  images?: Buffer[];
+}
+
+const STAND_IN = 'gen-report picture ';
+
+/**
+ * What pptxgenjs is given for picture `n` instead of the PNG: it would take
+ * the PNG as base64, decode it in JavaScript and checksum it into a zip that
+ * is read back here, for bytes that pass through unchanged. finalizePackage
+ * puts the PNG in the stand-in's place.
+ */
+export function imageStandIn(n: number): Buffer {
+  return Buffer.from(`${STAND_IN}${n}`, 'latin1');
+}
+
+function realImage(part: Buffer, images: Buffer[]): Buffer {
+  if (part.length > 40 || part.toString('latin1', 0, STAND_IN.length) !== STAND_IN) return part;
+  const image = images[Number(part.toString('latin1', STAND_IN.length))];
+  if (!image) throw new Error(`picture stand-in without its picture: ${part.toString('latin1')}`);
+  return image;
 }
 
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
@@ -96,7 +117,7 @@ export async function finalizePackage(raw: Buffer, input: PackageInput): Promise
   const files = new Map<string, Buffer | string>();
   for (const [name, entry] of Object.entries(src.files)) {
     if (entry.dir) continue;
-    files.set(name, /\.(xml|rels)$/.test(name) ? await entry.async('string') : await entry.async('nodebuffer'));
+    files.set(name, /\.(xml|rels)$/.test(name) ? await entry.async('string') : realImage(await entry.async('nodebuffer'), input.images ?? []));
   }
   const text = (name: string) => {
     const v = files.get(name);

