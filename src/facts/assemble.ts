@@ -24,7 +24,23 @@ interface Ref {
   asOf?: string;
 }
 
-
+/**
+ * A location whose line and column are looked up when first read. A build
+ * records one for every id and reference, and reads a few: those of its
+ * errors and warnings. Getters in a literal are own and enumerable, so `{ ...at }` copies values.
+ */
+function lazyLocation(file: string, find: () => { line: number; column: number }): Location {
+  let found: { line: number; column: number } | undefined;
+  return {
+    file,
+    get line() {
+      return (found ??= find()).line;
+    },
+    get column() {
+      return (found ??= find()).column;
+    },
+  };
+}
 
 export function assembleFactBase(
   files: ParsedFile[],
@@ -73,7 +89,7 @@ export function assembleFactBase(
   };
 
   for (const f of files) {
-    const at = (path: Array<string | number>): Location => ({ file: f.file, ...f.locate(path) });
+    const at = (path: Array<string | number>): Location => lazyLocation(f.file, () => f.locate(path));
     if (f.data.sourceTexts !== undefined) {
       if (fb.sourceTexts !== undefined) problems.push({ ...at(['sourceTexts']), message: msg('data.source-texts-twice'), hint: msg('data.source-texts-twice-hint') });
       fb.sourceTexts = f.data.sourceTexts;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, isMap, isNode, type Document, type Node as YamlNode } from 'yaml';
 import { yamlToJs } from '../util/yaml-value.js';
+import { fastParseYaml } from '../util/fast-yaml.js';
 import type { z } from 'zod';
 import { sanitizeDeep } from '../util/sanitize.js';
 import { DataError, type Problem } from '../errors.js';
@@ -131,19 +132,49 @@ function mergeMisspellings(issues: z.core.$ZodIssue[]): Array<{ issue: z.core.$Z
   return issues.filter((i) => !dropped.has(i)).map((i) => out.find((o) => o.issue === i) ?? { issue: i });
 }
 
-/** Parse and schema-check one YAML text. */
-export function parseDataFile(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
+/** A file's value and where its nodes are, or the problem that stops it being read. */
+type ReadYaml = { value: unknown; locate: ParsedFile['locate'] } | { problem: Problem };
+
+/** The `yaml` library's reading: its errors and positions are the ones users see. */
+export function readWithYaml(file: string, text: string): ReadYaml {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) return { problems: [yamlSyntaxProblem(file, text, doc.errors[0], counter)] };
-  const locate = locator(doc, counter);
-  // The one sanitiser: whatever a paste from Word or a PDF brought, before anything reads it.
+  if (doc.errors.length) return { problem: yamlSyntaxProblem(file, text, doc.errors[0], counter) };
   const value = yamlToJs(doc, counter, file);
-  if ('problem' in value) return { problems: [value.problem] };
-  const raw = sanitizeDeep(value.value ?? {});
+  if ('problem' in value) return value;
   if (doc.contents !== null && !isMap(doc.contents)) {
-    return { problems: [{ file, line: 1, column: 1, message: msg('data.not-a-mapping'), hint: msg('data.not-a-mapping-hint') }] };
+    return { problem: { file, line: 1, column: 1, message: msg('data.not-a-mapping'), hint: msg('data.not-a-mapping-hint') } };
   }
+  return { value: value.value, locate: locator(doc, counter) };
+}
+
+/**
+ * A well-formed file is read by the fast parser; positions come from its
+ * events, and from `yaml` (parsed then, once) for a node it cannot place.
+ * Anything else is read by `yaml`, so every message stays as it was.
+ */
+function readYaml(file: string, text: string): ReadYaml {
+  const fast = fastParseYaml(text);
+  if (!fast) return readWithYaml(file, text);
+  let exact: ParsedFile['locate'] | undefined;
+  const slowLocate = (path: Array<string | number>) => {
+    if (!exact) {
+      const read = readWithYaml(file, text);
+      if ('problem' in read) throw new Error(`fast YAML reading accepted a file yaml rejects: ${file}`);
+      exact = read.locate;
+    }
+    return exact(path);
+  };
+  return { value: fast.value, locate: (path) => fast.locate(path) ?? slowLocate(path) };
+}
+
+/** Parse and schema-check one YAML text. */
+export function parseDataFile(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
+  const read = readYaml(file, text);
+  if ('problem' in read) return { problems: [read.problem] };
+  const { locate } = read;
+  // The one sanitiser: whatever a paste from Word or a PDF brought, before anything reads it.
+  const raw = sanitizeDeep(read.value ?? {});
   const checked = dataFileSchema.safeParse(raw);
   if (checked.success) return { parsed: { file, data: checked.data, locate }, problems: [] };
   const lines = text.split(/\r\n|\r|\n/);
