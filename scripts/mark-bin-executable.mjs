@@ -1,5 +1,5 @@
-// tsc writes dist/cli/main.js without the executable bit; `npx gen-report` in
-// this folder runs the bin file directly, so it must be executable.
+// `npx gen-report` in this folder runs the bin file directly, so it must be
+// executable, also after a checkout or an unzip that dropped the bit.
 import { chmodSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

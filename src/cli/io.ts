@@ -13,6 +13,7 @@ import { DataError, OutputError, TemplateError, UsageError } from '../errors.js'
 import { msg } from '../i18n/index.js';
 import type { TextFile } from '../facts/model.js';
 import type { TemplateFiles } from '../templates/manifest.js';
+import type { PrecompiledTemplate } from '../templates/precompiled.js';
 import type { OutputFile } from '../pipeline/build.js';
 import { commitOutputs } from './commit-outputs.js';
 import { convertToPdf } from './pdf.js';
@@ -20,6 +21,20 @@ import { decodeUtf8, readInputFile } from './read-input.js';
 import { pseudoFsRoot, realTarget } from './pseudo-fs.js';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The shipped templates' code, generated at `npm run build`
+ * (scripts/precompile-templates.mjs); none when the file is missing or
+ * unreadable, and then templates compile as they render.
+ */
+export function readPrecompiledTemplates(): PrecompiledTemplate[] {
+  try {
+    const parsed = JSON.parse(readFileSync(path.join(packageRoot, 'dist/templates/precompiled.json'), 'utf8')) as { templates?: PrecompiledTemplate[] };
+    return Array.isArray(parsed.templates) ? parsed.templates : [];
+  } catch {
+    return [];
+  }
+}
 
 /** Paths in messages are relative to where the user stands. */
 export function displayPath(p: string): string {

@@ -17,7 +17,8 @@ import { renderChartsParallel } from '../charts/parallel.js';
 import type { ChartOutput } from '../model/chart.js';
 import type { RebuildCache } from './rebuild-cache.js';
 import { loadTemplate, type LoadedTemplate, type TemplateFiles } from '../templates/manifest.js';
-import { renderTemplate, type RenderedTemplate } from '../templates/render.js';
+import { CompiledTemplateCache, renderTemplate, type RenderedTemplate } from '../templates/render.js';
+import type { PrecompiledTemplate } from '../templates/precompiled.js';
 import type { HtmlOptions } from '../writers/html/index.js';
 import { UsageError } from '../errors.js';
 import { sanitizeText } from '../util/sanitize.js';
@@ -41,6 +42,8 @@ export interface BuildInput {
   chartCache?: ChartCache;
   /** Everything a rebuild can reuse (watch, preview): charts, parsed data files, compiled templates. Its charts win over `chartCache`. */
   cache?: RebuildCache;
+  /** Templates compiled ahead of time (the shipped ones, see templates/precompiled.ts); used when the template's files match exactly. */
+  precompiledTemplates?: PrecompiledTemplate[];
   /** Changes since an earlier data snapshot (see `diffData`): the template shows them on a 本次更新 slide / section. */
   changes?: FactChange[];
   /** Native (editable) charts or pictures in the deck; default: the template's `charts:`, else image. A chart's own `output:` wins. */
@@ -109,6 +112,11 @@ export function dateLabelFor(setting: string | undefined, asOf: string, today?: 
   return formatChineseDate(asOf.slice(0, 7));
 }
 
+function templateCacheFor(input: BuildInput): CompiledTemplateCache | undefined {
+  if (input.cache) return input.cache.templateCache(input.template.dir);
+  return input.precompiledTemplates?.length ? new CompiledTemplateCache(input.precompiledTemplates) : undefined;
+}
+
 export async function build(input: BuildInput): Promise<{ result: BuildResult; warnings: Warning[] }> {
   const warnings: Warning[] = [];
   const timings: Record<string, number> = {};
@@ -137,7 +145,7 @@ export async function build(input: BuildInput): Promise<{ result: BuildResult; w
   const rendered: RenderedTemplate = await time('template', () => {
     // Always passed (strict mode): an empty list renders no change slide.
     const changes = changeRows(input.changes ?? [], (id) => fb.facts.has(id) || fb.milestones.has(id));
-    const r = renderTemplate(template, fb, { asOf, asOfLabel: formatChineseDate(asOf.slice(0, 7)), changes }, input.cache?.templateCache(input.template.dir));
+    const r = renderTemplate(template, fb, { asOf, asOfLabel: formatChineseDate(asOf.slice(0, 7)), changes }, templateCacheFor(input));
     warnings.push(...r.warnings);
     return r.result;
   });

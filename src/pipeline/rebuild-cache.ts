@@ -7,18 +7,23 @@
 import { ChartCache } from '../charts/cache.js';
 import { ParsedFileCache } from '../facts/load.js';
 import { CompiledTemplateCache } from '../templates/render.js';
+import type { PrecompiledTemplate } from '../templates/precompiled.js';
 
 export class RebuildCache {
   readonly dataFiles = new ParsedFileCache();
   /** One per template folder a build uses (watch builds a deck and a report from two). */
   private readonly templates = new Map<string, CompiledTemplateCache>();
 
-  constructor(readonly charts: ChartCache = new ChartCache()) {}
+  constructor(
+    readonly charts: ChartCache = new ChartCache(),
+    /** Templates compiled ahead of time (templates/precompiled.ts). */
+    private readonly precompiled: readonly PrecompiledTemplate[] = [],
+  ) {}
 
   templateCache(dir: string): CompiledTemplateCache {
     let c = this.templates.get(dir);
     if (!c) {
-      c = new CompiledTemplateCache();
+      c = new CompiledTemplateCache(this.precompiled);
       this.templates.set(dir, c);
     }
     return c;

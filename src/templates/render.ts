@@ -21,6 +21,7 @@ import { DATA_HELPER, OUTPUT_HELPER, escapeMustaches, printable } from './escape
 import type { LoadedTemplate } from './manifest.js';
 import { createHash } from 'node:crypto';
 import { tenseProblems, type TimeContext } from './time.js';
+import { generateSpec, precompiledKey, templateFromSpec, type PrecompiledTemplate } from './precompiled.js';
 import { latestAsOf } from '../facts/as-of.js';
 import { formatChineseDate } from '../format/dates.js';
 
@@ -63,7 +64,14 @@ interface CompiledFiles {
   fns: Map<string, Handlebars.TemplateDelegate>;
   /** Display names in marker order (markers carry an index into this list). */
   fileNames: string[];
+  /** The same files by name, and the code generated for each (what `export()` keeps). */
+  names: string[];
+  specs: Map<string, string>;
+  /** precompiledKey() of these files, once computed. */
+  precompiledKey?: string;
 }
+
+const emptyFiles = (key: string): CompiledFiles => ({ key, hb: Handlebars.create(), fns: new Map(), fileNames: [], names: [], specs: new Map() });
 
 /**
  * Compiled templates kept between builds (watch, preview): when no template
@@ -78,6 +86,9 @@ export class CompiledTemplateCache {
   compiled = 0;
   reused = 0;
 
+  /** `precompiled`: templates compiled ahead of time (see precompiled.ts), used when a template's files match one exactly. */
+  constructor(private readonly precompiled: readonly PrecompiledTemplate[] = []) {}
+
   /** @internal */
   files(key: string): CompiledFiles {
     if (this.last?.key === key) {
@@ -85,8 +96,20 @@ export class CompiledTemplateCache {
       return this.last;
     }
     this.compiled++;
-    this.last = { key, hb: Handlebars.create(), fns: new Map(), fileNames: [] };
+    this.last = emptyFiles(key);
     return this.last;
+  }
+
+  /** @internal */
+  ahead(key: string): PrecompiledTemplate | undefined {
+    return this.precompiled.find((p) => p.key === key);
+  }
+
+  /** The code generated for the last template rendered, to be used ahead of time by later builds. */
+  export(): PrecompiledTemplate | undefined {
+    const last = this.last;
+    if (!last?.precompiledKey) return undefined;
+    return { key: last.precompiledKey, order: [...last.names], specs: Object.fromEntries(last.specs) };
   }
 }
 
@@ -103,12 +126,13 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   const { dir } = template.files;
   // An inherited file is named where it really is, not inside the variant's folder.
   const displayOf = (name: string) => template.files.origins?.get(name) ?? `${dir}/${name}`;
-  const compiledFiles: CompiledFiles = cache ? cache.files(templateKey(template)) : { key: '', hb: Handlebars.create(), fns: new Map(), fileNames: [] };
-  const { hb, fileNames } = compiledFiles;
+  const compiledFiles: CompiledFiles = cache ? cache.files(templateKey(template)) : emptyFiles('');
+  const { hb, fileNames, names } = compiledFiles;
   const fileIndex = (name: string) => {
-    const display = displayOf(name);
-    const i = fileNames.indexOf(display);
-    return i >= 0 ? i : fileNames.push(display) - 1;
+    const i = names.indexOf(name);
+    if (i >= 0) return i;
+    fileNames.push(displayOf(name));
+    return names.push(name) - 1;
   };
   const lookup = new FactLookup(fb);
   const registry = new CitationRegistry(fb);
@@ -150,6 +174,16 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   hb.registerHelper(OUTPUT_HELPER, (value: unknown) => (value instanceof Handlebars.SafeString ? value.toString() : printable(value)));
   const ours = new Set(Object.keys(helpers));
   const knownHelpers = Object.fromEntries([...ours, DATA_HELPER, OUTPUT_HELPER].map((k) => [k, true]));
+  if (cache && compiledFiles.precompiledKey === undefined) {
+    compiledFiles.precompiledKey = precompiledKey(template.files.files, ours);
+    const ahead = cache.ahead(compiledFiles.precompiledKey);
+    // Markers number files in the order they were first compiled: take that order with the code.
+    for (const name of ahead?.order ?? []) fileIndex(name);
+    for (const [name, spec] of Object.entries(ahead?.specs ?? {})) {
+      compiledFiles.specs.set(name, spec);
+      compiledFiles.fns.set(name, templateFromSpec(hb, spec));
+    }
+  }
   let produced = 0;
   const compileFile = (name: string) => {
     const display = displayOf(name);
@@ -163,7 +197,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
         throw unclosedBlock(source, display) ?? located(e, display);
       }
       checkPartials(ast, partialNames, display);
-      fn = compileAst(hb, markLines(escapeMustaches(ast, ours), fileIndex(name)), knownHelpers, display);
+      fn = compileAst(hb, markLines(escapeMustaches(ast, ours), fileIndex(name)), knownHelpers, display, (spec) => compiledFiles.specs.set(name, spec));
       compiledFiles.fns.set(name, fn);
     }
     const compiled = fn;
@@ -212,12 +246,22 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   return { result: { markdown: text, lines, charts, registry }, warnings };
 }
 
-function compileAst(hb: typeof Handlebars, ast: hbs.AST.Program, knownHelpers: Record<string, boolean>, display: string) {
-  try {
-    return hb.compile(ast, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: true });
-  } catch (e) {
-    throw located(e, display);
-  }
+/** Like hb.compile: code is generated on the first call (a partial never rendered is never compiled), and handed to `keep`. */
+function compileAst(hb: typeof Handlebars, ast: hbs.AST.Program, knownHelpers: Record<string, boolean>, display: string, keep: (spec: string) => void): Handlebars.TemplateDelegate {
+  let compiled: Handlebars.TemplateDelegate | undefined;
+  return (context, options) => {
+    if (!compiled) {
+      let spec: string;
+      try {
+        spec = generateSpec(hb, ast, knownHelpers);
+      } catch (e) {
+        throw located(e, display);
+      }
+      keep(spec);
+      compiled = templateFromSpec(hb, spec);
+    }
+    return compiled(context, options);
+  };
 }
 
 /** Handlebars puts "- line:col" or "Parse error on line N" in its messages. */

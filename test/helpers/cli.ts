@@ -1,4 +1,4 @@
-/** Run the built CLI (dist/, made by `npm test`'s tsc step) as a subprocess. */
+/** Run the command as users do (bin/gen-report.cjs: the bundle `npm test`'s build step makes) as a subprocess. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from './fixtures.js';
@@ -10,7 +10,7 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli/main.js'), ...args], {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin/gen-report.cjs'), ...args], {
     cwd: options.cwd ?? repoRoot,
     // The machine's locale must not choose the language: Chinese unless a test asks otherwise.
     env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...options.env },

@@ -5,7 +5,7 @@
  * runs on CI or with GEN_REPORT_INSTALL_TEST=1.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,12 +21,20 @@ describe.skipIf(!run)('a fresh clone installs with npm ci [set GEN_REPORT_INSTAL
     for (const platform of ['win32-x64-msvc', 'darwin-arm64', 'darwin-x64', 'linux-x64-gnu']) {
       expect(Object.keys(lock.packages)).toContain(`node_modules/@napi-rs/canvas-${platform}`);
     }
+    // The bundler too: `npm install` on a Windows PC builds the one-file bundle.
+    for (const platform of ['win32-x64', 'darwin-arm64', 'darwin-x64', 'linux-x64']) {
+      expect(Object.keys(lock.packages)).toContain(`node_modules/@esbuild/${platform}`);
+    }
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: dir, encoding: 'utf8', timeout: 600_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/EBADENGINE|Unsupported engine/);
-    // The clone's own tool runs, in Chinese by default.
-    const v = spawnSync(process.execPath, [path.join(dir, 'dist/cli/main.js'), '--help'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: '', LC_ALL: '' } });
+    // The install made the bundle and filled its code cache (scripts/bundle.mjs).
+    const bundleFiles = readdirSync(path.join(dir, 'dist/bundle'));
+    expect(bundleFiles).toContain('gen-report.js');
+    expect(bundleFiles.some((f) => f.endsWith('.cache'))).toBe(true);
+    // The clone's own command runs, in Chinese by default.
+    const v = spawnSync(process.execPath, [path.join(dir, 'bin/gen-report.cjs'), '--help'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: '', LC_ALL: '' } });
     expect(v.status).toBe(0);
     expect(v.stdout).toContain('退出码：');
   }, 900_000);

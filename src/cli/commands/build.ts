@@ -1,5 +1,5 @@
 /** `gen-report build` (the default command). */
-import { parse as parseYaml } from 'yaml';
+import { parseYamlValue } from '../../util/fast-yaml.js';
 import { build, FORMATS, MODEL_FORMATS, type Format, type OutputFile } from '../../pipeline/build.js';
 import { ChartCache } from '../../charts/index.js';
 import type { RebuildCache } from '../../pipeline/rebuild-cache.js';
@@ -18,7 +18,7 @@ import type { Warning } from '../../model/document.js';
 import type { ChartOutput } from '../../model/chart.js';
 import { requireSoffice } from '../pdf.js';
 import type { BuildInput } from '../../pipeline/build.js';
-import { checkOutDir, listTemplates, templateChain, readDataDir, readDataSnapshot, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
+import { checkOutDir, listTemplates, templateChain, readDataDir, readDataSnapshot, readPrecompiledTemplates, readTemplateDir, resolveTemplate, writeOutputs, type TemplateChoice } from '../io.js';
 import { formatBytes, formatTimings, info, jsonWarnings, printWarnings, say, type Printer } from '../output.js';
 
 export interface BuildArgs extends Printer {
@@ -66,7 +66,7 @@ export function declaredFormats(dir: string): { formats: Format[]; isDefault: bo
   let isDefault: boolean | undefined;
   for (const d of templateChain(dir)) {
     try {
-      const m = manifestLayerSchema.safeParse(parseYaml(readFileSync(path.join(d, 'template.yaml'), 'utf8')));
+      const m = manifestLayerSchema.safeParse(parseYamlValue(readFileSync(path.join(d, 'template.yaml'), 'utf8')));
       if (!m.success) return undefined;
       isDefault ??= m.data.default ?? false;
       if (m.data.formats) return { formats: m.data.formats, isDefault };
@@ -189,7 +189,7 @@ export interface BuildRun {
 export async function buildGroups(
   groups: TemplateGroup[],
   data: TextFile[],
-  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; cache?: RebuildCache; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; issuer?: string; dateLine?: string; html?: BuildInput['html']; onStage?: (stage: string) => void },
+  options: { asOf?: string; timestamp?: number; today?: string; chartCache?: ChartCache; cache?: RebuildCache; precompiledTemplates?: BuildInput['precompiledTemplates']; changes?: FactChange[]; templates?: TemplateFiles[]; charts?: ChartOutput; issuer?: string; dateLine?: string; html?: BuildInput['html']; onStage?: (stage: string) => void },
 ): Promise<BuildRun> {
   const run: BuildRun = { files: [], warnings: [], timings: {}, asOf: '', dataHash: '' };
   const { templates, ...buildOptions } = options;
@@ -240,7 +240,7 @@ export async function runBuild(args: BuildArgs): Promise<number> {
     const data = await readDataDir(args.data);
     const since = args.changesSince ? await changesSince(args.changesSince, args.data, data, args.asOf) : undefined;
     const chartCache = args.cache === false ? undefined : diskChartCache(args.out);
-    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), changes: since?.changes, chartCache, charts: args.charts, issuer: args.issuer, dateLine: args.dateLine, onStage: (s) => progress.stage(s) });
+    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), changes: since?.changes, chartCache, precompiledTemplates: readPrecompiledTemplates(), charts: args.charts, issuer: args.issuer, dateLine: args.dateLine, onStage: (s) => progress.stage(s) });
     const { files, timings, asOf, dataHash } = r;
     const warnings = [...(since?.warnings ?? []), ...r.warnings];
     progress.stage('write');

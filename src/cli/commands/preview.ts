@@ -10,7 +10,7 @@ import { RebuildCache } from '../../pipeline/rebuild-cache.js';
 import { StageError, UsageError, formatProblem } from '../../errors.js';
 import { msg, t } from '../../i18n/index.js';
 import { checkAsOf, today } from '../args.js';
-import { readDataDir, readTemplateDir, templateChain } from '../io.js';
+import { readDataDir, readPrecompiledTemplates, readTemplateDir, templateChain } from '../io.js';
 import { printWarnings, reportError, type Printer } from '../output.js';
 import { EVENTS_PATH, PreviewServer } from '../preview-server.js';
 import { runRebuildLoop } from '../rebuild-loop.js';
@@ -67,7 +67,7 @@ export async function runPreview(args: PreviewArgs): Promise<number> {
   }
   const url = `http://127.0.0.1:${server.port}/`;
   // Charts, parsed data files and compiled templates kept between rebuilds (as watch does).
-  const cache = new RebuildCache();
+  const cache = new RebuildCache(undefined, readPrecompiledTemplates());
   let lastInputs = '';
   let builds = 0;
   let lastFailed = false;

@@ -13,7 +13,7 @@ import { countChanges, diffData } from '../../diff/index.js';
 import { UsageError } from '../../errors.js';
 import type { TextFile } from '../../facts/model.js';
 import type { TemplateFiles } from '../../templates/manifest.js';
-import { checkOutDir, displayPath, readDataDir, readDataSnapshot, readTemplateDir, templateChain, writeOutputs, type DataSnapshot } from '../io.js';
+import { checkOutDir, displayPath, readDataDir, readDataSnapshot, readPrecompiledTemplates, readTemplateDir, templateChain, writeOutputs, type DataSnapshot } from '../io.js';
 import { printWarnings, reportError } from '../output.js';
 import { runRebuildLoop } from '../rebuild-loop.js';
 import { requireSoffice } from '../pdf.js';
@@ -41,7 +41,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
   const old: DataSnapshot | undefined = args.changesSince ? await readDataSnapshot(args.changesSince, args.data) : undefined;
   const timestamp = sourceDateEpoch();
   // Kept across rebuilds: rendered charts (on disk too), parsed data files, compiled templates.
-  const rebuildCache = new RebuildCache(args.cache === false ? new ChartCache() : diskChartCache(args.out));
+  const rebuildCache = new RebuildCache(args.cache === false ? new ChartCache() : diskChartCache(args.out), readPrecompiledTemplates());
   const cache = rebuildCache.charts;
   const out = path.resolve(args.out);
   // --json: one JSON object per event, for scripts and editors.

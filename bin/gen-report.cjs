@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// gen-report's command. Runs the one-file bundle (dist/bundle/gen-report.js,
+// made by scripts/bundle.mjs) with a V8 code cache, so start-up reads one file
+// and compiles almost nothing (issue 18); without the bundle it runs the
+// compiled modules (dist/cli/main.js), which behave the same.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const { createRequire } = require('node:module');
+
+const root = path.join(__dirname, '..');
+const bundle = path.join(root, 'dist', 'bundle', 'gen-report.js');
+
+/** `gen-report --version` alone answers before anything else loads. */
+function versionOnly(argv) {
+  if (argv.length !== 1 || argv[0] !== '--version') return false;
+  process.stdout.write(`${JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version}\n`);
+  return true;
+}
+
+/**
+ * A code cache is only valid for the exact bundle and Node that made it (V8
+ * itself checks little more than the source length), so its name carries the
+ * bundle's content hash (its last line, written by scripts/bundle.mjs) and
+ * Node's version and architecture.
+ */
+function cacheFileFor(source) {
+  const build = /\/\/# gen-report-build=([0-9a-f]+)\s*$/.exec(source.slice(-100));
+  return build ? path.join(path.dirname(bundle), `gen-report.${build[1]}.${process.version}-${process.arch}.cache`) : undefined;
+}
+
+function runBundle(source) {
+  const cacheFile = cacheFileFor(source);
+  let cachedData;
+  try {
+    cachedData = cacheFile && fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  // The bundle starts with the entry file's #! line, which is not JavaScript inside a function.
+  const body = source.startsWith('#!') ? `//${source.slice(2)}` : source;
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${body}\n})`, { filename: bundle, cachedData });
+  // A missing or rejected cache is written when this run ends, with every function the run compiled.
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected || process.env.GEN_REPORT_WRITE_CODE_CACHE === '1')) {
+    process.once('exit', () => writeCache(script, cacheFile));
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+}
+
+function writeCache(script, cacheFile) {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, script.createCachedData());
+    fs.renameSync(temporary, cacheFile);
+  } catch {
+    // A read-only install runs without a cache: slower to start, same output.
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+if (!versionOnly(process.argv.slice(2))) {
+  let source;
+  try {
+    source = fs.readFileSync(bundle, 'utf8');
+  } catch {
+    source = undefined;
+  }
+  if (source === undefined) import('../dist/cli/main.js');
+  else runBundle(source);
+}

@@ -1,0 +1,108 @@
+// Bundles the CLI into one CommonJS file (dist/bundle/gen-report.js) that
+// bin/gen-report.cjs runs with a V8 code cache: Node then reads one file and
+// compiles almost nothing, instead of resolving and compiling a few hundred
+// modules (issue 18). The chart worker is bundled beside it, so
+// `new URL('./chart-worker.js', import.meta.url)` finds it. Then one build of
+// every format fills the code cache. A failure here never fails the build:
+// without the bundle, bin/gen-report.cjs runs the compiled modules.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist/bundle');
+
+/** In a library file, import.meta.url is that file's own place in node_modules, not the bundle's. */
+const libraryFileUrls = {
+  name: 'library-file-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.(mjs|cjs|js)$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const inside = args.path.split(/[\\/]node_modules[\\/]/).pop().split(/[\\/]/);
+      const pkgParts = inside[0].startsWith('@') ? 2 : 1;
+      const pkg = inside.slice(0, pkgParts).join('/');
+      const file = inside.slice(pkgParts).join('/');
+      return { contents: text.replaceAll('import.meta.url', `packageFileUrl(${JSON.stringify(pkg)}, ${JSON.stringify(file)})`), loader: 'js' };
+    });
+  },
+};
+
+async function bundle() {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  // The package is "type": "module"; the bundle's .js files are CommonJS.
+  writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
+  const shim = path.join(outdir, 'import-meta-url.js');
+  writeFileSync(
+    shim,
+    [
+      "export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+      // A library file's own URL, found where its package is installed now (yargs reads its locales beside it);
+      // the bundle's own where the package hides its package.json (yargs-parser only makes a require from it).
+      'export function packageFileUrl(pkg, file) {',
+      "  const path = require('node:path');",
+      '  try {',
+      "    return require('node:url').pathToFileURL(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file)).href;",
+      '  } catch {',
+      '    return importMetaUrl;',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  await build({
+    entryPoints: { 'gen-report': path.join(root, 'dist/cli/main.js'), 'chart-worker': path.join(root, 'dist/charts/chart-worker.js') },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // The native canvas addon loads from node_modules as it is.
+    external: ['@napi-rs/canvas', 'canvas'],
+    // import() becomes a lazy init function: a pptx build still never runs the docx writer's module code.
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': 'importMetaUrl' },
+    inject: [shim],
+    plugins: [libraryFileUrls],
+    logLevel: 'warning',
+    legalComments: 'none',
+    minify: true,
+    // Error classes and yargs' checks read constructor and function names.
+    keepNames: true,
+  });
+  rmSync(shim);
+  // The code cache is only valid for these exact bytes: the last line names them (bin/gen-report.cjs reads it).
+  const file = path.join(outdir, 'gen-report.js');
+  const code = readFileSync(file, 'utf8');
+  writeFileSync(file, `${code}//# gen-report-build=${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n`);
+}
+
+/** One build of every format through the bin, so the cache holds the functions a real build compiles. */
+function fillCodeCache() {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'gen-report-code-cache-'));
+  try {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/gen-report.cjs'), '--format', 'all', '--out', out, '--quiet', '--lang', 'en'], {
+      cwd: root,
+      env: { ...process.env, GEN_REPORT_WRITE_CODE_CACHE: '1' },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) console.warn(`bundle: the code cache was not filled (the build exited ${r.status}); gen-report fills it on its first run.\n${r.stderr}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+try {
+  await bundle();
+  fillCodeCache();
+  const files = readdirSync(outdir);
+  if (!files.some((f) => f.endsWith('.cache'))) console.warn('bundle: no code cache written; gen-report starts slower until its first run writes one.');
+} catch (e) {
+  rmSync(outdir, { recursive: true, force: true });
+  console.warn(`bundle: skipped (${e instanceof Error ? e.message : e}); gen-report runs the compiled modules, a little slower to start.`);
+}
