@@ -21,7 +21,8 @@ import type { RenderedCharts, RenderedImage } from '../model/rendered.js';
 import type { FontStack } from '../fonts/index.js';
 import { ChartError, type Problem } from '../errors.js';
 import { collectCharts, drawChartScanlines, planCharts, type ChartJob, type RenderChartsOptions } from './index.js';
-import { encodePngAsync } from './png.js';
+import { dropSpareScanlines, encodePngAsync } from './png.js';
+import { shrinkCanvases } from './renderer.js';
 import { pixelSize } from './sizes.js';
 
 /** Below this many charts per drawing thread, starting a worker (it loads Chart.js and the fonts) costs more than it saves. */
@@ -30,6 +31,13 @@ const MIN_CHARTS_PER_WORKER = 6;
 const WORKER_MEMORY_BYTES = 200 * 2 ** 20;
 /** Left free for the main thread's writers and the rest of the machine. */
 const RESERVED_MEMORY_BYTES = 512 * 2 ** 20;
+/**
+ * A small young generation makes a worker collect garbage every chart or two,
+ * and with it the pixel copies @napi-rs/canvas frees only once their Buffer is
+ * collected (see drawScanlines): measured on 100 charts, 25–30 MB less peak
+ * RSS at the same CPU.
+ */
+const WORKER_YOUNG_GENERATION_MB = 4;
 /** PNGs this thread has deflating on the libuv pool while it draws the next: each holds ~5 MB of scanlines. */
 const MAX_ENCODING = 2;
 
@@ -80,7 +88,7 @@ function drawInWorkers(queue: JobQueue, theme: Theme, workers: number, drawn: Ma
       w.postMessage({ id, spec, theme, medium });
     };
     for (let i = 0; i < workers; i++) {
-      const w = new Worker(workerFile);
+      const w = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       pool.push(w);
       w.on('message', (reply: DrawReply) => {
         busy--;
@@ -134,6 +142,9 @@ export async function renderChartsParallel(specs: ChartSpec[], theme: Theme, opt
     await Promise.all([workers, drawHere(queue, theme, stack, drawn)]);
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
+    // The writers come next and need the memory more than the next chart stage needs these.
+    shrinkCanvases();
+    dropSpareScanlines();
   }
   return { result: collectCharts(jobs, options.cache, drawn), warnings };
 }

@@ -81,6 +81,11 @@ function scanlineBuffer(bytes: number): Buffer {
   return i >= 0 ? spare.splice(i, 1)[0] : Buffer.allocUnsafeSlow(bytes);
 }
 
+/** Let the spare buffers go (end of a chart stage: the writers need the memory more). */
+export function dropSpareScanlines(): void {
+  spare.length = 0;
+}
+
 /** Give a buffer back once nothing reads it any more. */
 function release(s: Scanlines): void {
   if (spare.includes(s.raw)) return;

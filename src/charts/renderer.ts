@@ -35,6 +35,8 @@ interface CanvasFactory {
 }
 
 const renderers = new Map<string, ChartJSNodeCanvasType>();
+/** The canvas each renderer reuses, to shrink them between stages. */
+const canvases: ReusableCanvas[] = [];
 let canvasesCreated = 0;
 let canvasRequests = 0;
 
@@ -52,6 +54,7 @@ function rendererFor(width: number, height: number): ChartJSNodeCanvasType {
       canvasRequests++;
       if (!canvas) {
         canvas = create(w, h, type);
+        canvases.push(canvas);
         canvasesCreated++;
       }
       // Chart.js reads its layout size from the canvas; setting it also clears the bitmap and the context state.
@@ -93,6 +96,17 @@ export function drawScanlines(config: ChartConfiguration, width: number, height:
 /** Draw and encode in this thread. */
 export function renderPng(config: ChartConfiguration, width: number, height: number): Buffer {
   return encodePng(drawScanlines(config, width, height));
+}
+
+/**
+ * Free the reused canvases' pixels (up to 7 MB each) after a chart stage; the
+ * next chart sizes its canvas again (renderChart sets width and height anyway).
+ */
+export function shrinkCanvases(): void {
+  for (const canvas of canvases) {
+    canvas.width = 0;
+    canvas.height = 0;
+  }
 }
 
 /** Renderer instances and canvases made so far, and canvases asked for (a test checks they are reused). */
