@@ -5,7 +5,6 @@
 // `new URL('./chart-worker.js', import.meta.url)` finds it. Then one build of
 // every format fills the code cache. A failure here never fails the build:
 // without the bundle, bin/gen-report.cjs runs the compiled modules.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +32,8 @@ const libraryFileUrls = {
 };
 
 async function bundle() {
+  // Imported here: an install without esbuild (optional platform packages skipped) still builds, without the bundle.
+  const { build } = await import('esbuild');
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   // The package is "type": "module"; the bundle's .js files are CommonJS.
