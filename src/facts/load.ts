@@ -3,7 +3,8 @@
  * a typed FactBase and warnings out; every problem carries file:line:column.
  */
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument, isMap, isNode, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { yamlLib } from '../util/yaml-lib.js';
 import { yamlToJs } from '../util/yaml-value.js';
 import { fastParseYaml } from '../util/fast-yaml.js';
 import type { z } from 'zod';
@@ -27,6 +28,7 @@ export interface ParsedFile {
 }
 
 function locator(doc: Document, counter: LineCounter) {
+  const { isMap, isNode } = yamlLib();
   return (path: Array<string | number>) => {
     // Walk down as far as the path exists, so a missing key points at its parent.
     for (let n = path.length; n >= 0; n--) {
@@ -137,6 +139,7 @@ type ReadYaml = { value: unknown; locate: ParsedFile['locate'] } | { problem: Pr
 
 /** The `yaml` library's reading: its errors and positions are the ones users see. */
 export function readWithYaml(file: string, text: string): ReadYaml {
+  const { LineCounter, parseDocument, isMap } = yamlLib();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) return { problem: yamlSyntaxProblem(file, text, doc.errors[0], counter) };

@@ -1,6 +1,8 @@
 /** A template folder: its manifest (template.yaml), Handlebars files, partials and charts. */
 import type { z } from 'zod';
-import { LineCounter, parseDocument } from 'yaml';
+import type { LineCounter } from 'yaml';
+import { yamlLib } from '../util/yaml-lib.js';
+import { fastParseYaml } from '../util/fast-yaml.js';
 import { yamlToJs } from '../util/yaml-value.js';
 import { TemplateError, type Problem } from '../errors.js';
 import { msg } from '../i18n/index.js';
@@ -37,7 +39,26 @@ function templateYamlValue(doc: Parameters<typeof yamlToJs>[0], counter: LineCou
   return v.value;
 }
 
-function parseYaml(file: string, text: string): { value: unknown; locate: (path: PropertyKey[]) => number; lines: string[] } {
+interface ParsedYaml {
+  value: unknown;
+  locate: (path: PropertyKey[]) => number;
+  lines: string[];
+}
+
+/** Read by the fast path when it is sure (fast-yaml.ts), by `yaml` otherwise and for a line the fast path cannot place. */
+function parseYaml(file: string, text: string): ParsedYaml {
+  const fast = fastParseYaml(text);
+  if (!fast) return parseWithYaml(file, text);
+  let exact: ParsedYaml | undefined;
+  return {
+    lines: text.split(/\r\n|\r|\n/),
+    value: sanitizeDeep(fast.value),
+    locate: (path) => fast.locate(path as Array<string | number>)?.line ?? (exact ??= parseWithYaml(file, text)).locate(path),
+  };
+}
+
+function parseWithYaml(file: string, text: string): ParsedYaml {
+  const { LineCounter, parseDocument } = yamlLib();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) throw new TemplateError([yamlSyntaxProblem(file, text, doc.errors[0], counter)]);

@@ -25,6 +25,7 @@ import {
   strTag,
   type Event,
 } from 'js-yaml';
+import { yamlLib } from './yaml-lib.js';
 
 // The `yaml` library's core schema (yaml/dist/schema/core), test for test and
 // value for value: js-yaml's own core tags differ at the edges (a number too
@@ -141,6 +142,11 @@ function plainEvents(events: Event[]): boolean {
     }
   }
   return true;
+}
+
+/** A YAML text's value as `yaml`'s parse() gives it (which throws on a syntax error). */
+export function parseYamlValue(text: string): unknown {
+  return fastParseYaml(text)?.value ?? yamlLib().parse(text);
 }
 
 function eventLocator(text: string, events: Event[]): (path: Array<string | number>) => Position | undefined {

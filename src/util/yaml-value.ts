@@ -3,7 +3,8 @@
  * laughs" file is refused as bad input at the line of its first alias,
  * instead of exhausting memory or surfacing as an internal error.
  */
-import { visit, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Problem } from '../errors.js';
 import { msg } from '../i18n/index.js';
 import { LIMITS } from '../limits.js';
@@ -17,6 +18,7 @@ export function yamlToJs(doc: Document, counter: LineCounter, file: string): { v
   } catch (e) {
     if (!/alias/i.test(String((e as Error)?.message))) throw e;
     let line = 1;
+    const { visit } = yamlLib();
     visit(doc, {
       Alias(_, node) {
         if (node.range) line = counter.linePos(node.range[0]).line;

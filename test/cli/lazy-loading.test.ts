@@ -49,6 +49,8 @@ describe('lazy loading', () => {
     expect(uses(deck.modules, 'pptxgenjs')).toBe(true);
     expect(uses(deck.modules, 'docx')).toBe(false);
     expect(own(deck.modules, 'cli/commands/watch.js')).toBe(false);
+    // Well-formed YAML is read by the fast parser; the yaml library is only for errors.
+    expect(uses(deck.modules, 'yaml')).toBe(false);
     const report = loadedBy(['--format', 'docx', '--out', mkdtempSync(path.join(os.tmpdir(), 'gen-report-lazy-')), ...common]);
     expect(report.code).toBe(0);
     expect(uses(report.modules, 'docx')).toBe(true);

@@ -1,5 +1,5 @@
 /** `gen-report build` (the default command). */
-import { parse as parseYaml } from 'yaml';
+import { parseYamlValue } from '../../util/fast-yaml.js';
 import { build, FORMATS, MODEL_FORMATS, type Format, type OutputFile } from '../../pipeline/build.js';
 import { ChartCache } from '../../charts/index.js';
 import type { RebuildCache } from '../../pipeline/rebuild-cache.js';
@@ -66,7 +66,7 @@ export function declaredFormats(dir: string): { formats: Format[]; isDefault: bo
   let isDefault: boolean | undefined;
   for (const d of templateChain(dir)) {
     try {
-      const m = manifestLayerSchema.safeParse(parseYaml(readFileSync(path.join(d, 'template.yaml'), 'utf8')));
+      const m = manifestLayerSchema.safeParse(parseYamlValue(readFileSync(path.join(d, 'template.yaml'), 'utf8')));
       if (!m.success) return undefined;
       isDefault ??= m.data.default ?? false;
       if (m.data.formats) return { formats: m.data.formats, isDefault };
