@@ -6,6 +6,7 @@ import { FontSet } from './fonts.js';
 import { Inline } from './inline.js';
 import type { Preset } from './preset.js';
 import { TocRecorder } from './toc.js';
+import { RawXml } from './raw-xml.js';
 
 export interface WriteContext {
   preset: Preset;
@@ -20,9 +21,11 @@ export interface WriteContext {
   keepWithNext: Set<Block>;
   /** Headings written so far, for the table of contents. */
   toc: TocRecorder;
+  /** Blocks written as XML text (see raw-xml.ts). */
+  raw: RawXml;
 }
 
 export function createContext(preset: Preset, theme: Theme, charts: RenderedCharts): WriteContext {
   const fonts = new FontSet(theme.report);
-  return { preset, theme, fonts, inline: new Inline(fonts), charts, warnings: [], counters: { figure: 0, table: 0 }, keepWithNext: new Set(), toc: new TocRecorder() };
+  return { preset, theme, fonts, inline: new Inline(fonts), charts, warnings: [], counters: { figure: 0, table: 0 }, keepWithNext: new Set(), toc: new TocRecorder(), raw: new RawXml() };
 }

@@ -39,7 +39,7 @@ export async function writeDocx(doc: DocumentModel, charts: RenderedCharts, opti
       evenAndOddHeaderAndFooters: ctx.preset.mirroredPageNumbers,
       sections: sections(ctx, doc),
     });
-    const result = await packDocument(document, options.timestamp);
+    const result = await packDocument(document, options.timestamp, (xml) => ctx.raw.fill(xml));
     return { result, warnings: ctx.warnings };
   } catch (err) {
     if (err instanceof StageError) throw err;

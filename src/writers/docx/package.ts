@@ -104,8 +104,8 @@ async function unzipParts(input: Buffer): Promise<Map<string, PartData>> {
   return parts;
 }
 
-/** Rewrite the docx parts deterministically and zip them once. */
-export async function packageParts(parts: Map<string, PartData>, timestamp: number): Promise<Buffer> {
+/** Rewrite the docx parts deterministically and zip them once; `fillDocument` first puts raw XML blocks in (raw-xml.ts). */
+export async function packageParts(parts: Map<string, PartData>, timestamp: number, fillDocument: (xml: string) => string = (xml) => xml): Promise<Buffer> {
   const names = [...parts.keys()].sort(order);
   const text = new Map<string, string>();
   const binary = new Map<string, Buffer>();
@@ -118,7 +118,7 @@ export async function packageParts(parts: Map<string, PartData>, timestamp: numb
   }
   normaliseRelationshipIds(text);
   for (const [name, xml] of text) {
-    if (name === 'word/document.xml') text.set(name, normaliseDocumentXml(xml));
+    if (name === 'word/document.xml') text.set(name, normaliseDocumentXml(fillDocument(xml)));
     if (name === 'docProps/core.xml') text.set(name, normaliseCoreXml(xml, timestamp));
   }
   const clamped = Math.min(ZIP_MAX, Math.max(ZIP_MIN, timestamp * 1000)) / 1000;
@@ -130,7 +130,7 @@ export async function packageParts(parts: Map<string, PartData>, timestamp: numb
 }
 
 /** The document as deterministic docx bytes. */
-export async function packDocument(document: unknown, timestamp: number): Promise<Buffer> {
+export async function packDocument(document: unknown, timestamp: number, fillDocument?: (xml: string) => string): Promise<Buffer> {
   const parts = compiledParts(document) ?? (await unzipParts(await Packer.toBuffer(document as Parameters<typeof Packer.toBuffer>[0])));
-  return packageParts(parts, timestamp);
+  return packageParts(parts, timestamp, fillDocument);
 }

@@ -10,6 +10,8 @@ import type { MasterDef } from './masters.js';
 import { FONT_MARKER } from './postprocess.js';
 import { addNativeChart } from './emit-chart.js';
 import { imageStandIn } from './package.js';
+import { capturePackage } from './capture.js';
+import type JSZip from 'jszip';
 
 
 // pptxgenjs ships CommonJS-style typings for an ES module: at run time the default import is the class itself.
@@ -151,7 +153,7 @@ function defineMaster(pptx: PptxGenJS, m: MasterDef): void {
  * Build the raw package with pptxgenjs; postprocess makes it final. Pictures
  * go in as small stand-ins (see imageStandIn) and come back as `images`.
  */
-export async function emit(plan: DeckPlan, masters: MasterDef[]): Promise<{ raw: Buffer; images: Buffer[] }> {
+export async function emit(plan: DeckPlan, masters: MasterDef[]): Promise<{ raw: JSZip | Buffer; images: Buffer[] }> {
   const images: Buffer[] = [];
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
@@ -165,6 +167,6 @@ export async function emit(plan: DeckPlan, masters: MasterDef[]): Promise<{ raw:
     // Placeholder text; postprocess writes the real notes paragraphs.
     slide.addNotes(sp.notes.length ? ' ' : '');
   }
-  const out = await pptx.write({ outputType: 'nodebuffer', compression: false });
-  return { raw: out as Buffer, images };
+  const raw = await capturePackage(() => pptx.write({ outputType: 'nodebuffer', compression: false }));
+  return { raw, images };
 }

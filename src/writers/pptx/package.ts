@@ -109,11 +109,12 @@ function entryOrder(a: string, b: string): number {
 }
 
 /**
- * pptxgenjs hands back a stored (uncompressed) zip: its parts are read out
- * without inflating, fixed as text, and zipped once (../zip.ts).
+ * pptxgenjs hands back its parts (see capture.ts), or else a stored
+ * (uncompressed) zip of them: they are read out, fixed as text, and zipped
+ * once (../zip.ts).
  */
-export async function finalizePackage(raw: Buffer, input: PackageInput): Promise<Buffer> {
-  const src = await JSZip.loadAsync(raw);
+export async function finalizePackage(raw: JSZip | Buffer, input: PackageInput): Promise<Buffer> {
+  const src = Buffer.isBuffer(raw) ? await JSZip.loadAsync(raw) : raw;
   const files = new Map<string, Buffer | string>();
   for (const [name, entry] of Object.entries(src.files)) {
     if (entry.dir) continue;

@@ -51,12 +51,13 @@ const BREAK_AROUND = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Sc
 const SPACE = /\s/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
-const widthCache = new Map<string, number>();
+const regularWidths = new Map<string, number>();
+const boldWidths = new Map<string, number>();
 
 /** Advance of one character at 1 pt, never under-estimated for glyphs the bundled font lacks. */
 export function charWidth(ch: string, bold: boolean): number {
-  const key = (bold ? 'b' : 'r') + ch;
-  let w = widthCache.get(key);
+  const cache = bold ? boldWidths : regularWidths;
+  let w = cache.get(ch);
   if (w === undefined) {
     w = measureTextWidth(ch, 1, bold);
     const cp = ch.codePointAt(0)!;
@@ -64,21 +65,19 @@ export function charWidth(ch: string, bold: boolean): number {
     if (PICTOGRAPH.test(ch)) w = Math.max(w, 1.25);
     else if (cp > 0x7f && !SPACE.test(ch) && w < 0.3) w = 1;
     else if (isWordChar(ch)) w *= LATIN_FACTOR;
-    widthCache.set(key, w);
+    cache.set(ch, w);
   }
   return w;
 }
 
 /** Width in points of styled text laid on one line. */
 export function measureStyled(parts: StyledText[]): number {
-  return glyphsOf(parts).reduce((w, g) => w + g.width, 0);
-}
-
-interface Glyph {
-  ch: string;
-  /** UTF-16 offset in the paragraph text. */
-  at: number;
-  width: number;
+  let w = 0;
+  forEachGlyph(parts, (_ch, _at, width) => {
+    w += width;
+    return false;
+  });
+  return w;
 }
 
 const ALNUM = /[\p{L}\p{N}]/u;
@@ -101,106 +100,135 @@ function classOf(ch: string): number {
   }
   return c;
 }
-const isSpace = (ch: string) => (classOf(ch) & IS.space) !== 0;
-const isCjk = (ch: string) => (classOf(ch) & IS.cjk) !== 0;
 
 const ASCII_PUNCT = /^[!-\/:-@[-`{-~]$/;
 
+const isCjkClass = (c: number) => (c & IS.cjk) !== 0;
+const isLatinClass = (c: number) => (c & (IS.space | IS.breakAround)) === 0 && (c & IS.alnum) !== 0;
+
+/** Receives glyphs in order; returns true to stop. */
+type GlyphSink = (ch: string, at: number, width: number, cls: number) => boolean;
+
 /**
- * Glyphs one by one, so a caller that needs only the first lines reads only
- * their text (line breaking stays linear however long the paragraph).
+ * Glyphs one by one (character, UTF-16 offset in the paragraph text, width in
+ * points, class bits), so a caller that needs only the first lines reads only
+ * their text: line breaking stays linear however long the paragraph.
  */
-function* glyphStream(parts: StyledText[]): Generator<Glyph> {
-  const latin = (c: string) => isWordChar(c) && (classOf(c) & IS.alnum) !== 0;
+function forEachGlyph(parts: StyledText[], sink: GlyphSink): void {
   let at = 0;
-  let prev = '';
+  let prevClass = 0;
   // One glyph is held back: ASCII punctuation next to CJK takes the Asian font in LibreOffice, up to a full em.
-  let held: { g: Glyph; size: number; before: string } | undefined;
-  const release = (next: string): Glyph => {
-    const { g, size, before } = held!;
-    if ((classOf(g.ch) & IS.asciiPunct) !== 0 && (isCjk(before) || isCjk(next))) g.width = Math.max(g.width, size);
-    return g;
-  };
+  let holding = false;
+  let heldCh = '';
+  let heldAt = 0;
+  let heldWidth = 0;
+  let heldSize = 0;
+  let heldClass = 0;
+  let heldBefore = 0;
   for (const p of parts) {
+    const bold = !!p.bold;
+    const size = p.sizePt;
     for (const ch of p.text) {
-      let width = charWidth(ch, !!p.bold) * p.sizePt;
-      if ((isCjk(prev) && latin(ch)) || (latin(prev) && isCjk(ch))) width += AUTOSPACE_EM * p.sizePt;
-      if (held) yield release(ch);
-      held = { g: { ch, at, width }, size: p.sizePt, before: prev };
+      const cls = classOf(ch);
+      let width = charWidth(ch, bold) * size;
+      if ((isCjkClass(prevClass) && isLatinClass(cls)) || (isLatinClass(prevClass) && isCjkClass(cls))) width += AUTOSPACE_EM * size;
+      if (holding) {
+        if ((heldClass & IS.asciiPunct) !== 0 && (isCjkClass(heldBefore) || isCjkClass(cls))) heldWidth = Math.max(heldWidth, heldSize);
+        if (sink(heldCh, heldAt, heldWidth, heldClass)) return;
+      }
+      holding = true;
+      heldCh = ch;
+      heldAt = at;
+      heldWidth = width;
+      heldSize = size;
+      heldClass = cls;
+      heldBefore = prevClass;
       at += ch.length;
-      prev = ch;
+      prevClass = cls;
     }
   }
-  if (held) yield release('');
-}
-
-function glyphsOf(parts: StyledText[]): Glyph[] {
-  return [...glyphStream(parts)];
+  if (holding) {
+    if ((heldClass & IS.asciiPunct) !== 0 && isCjkClass(heldBefore)) heldWidth = Math.max(heldWidth, heldSize);
+    sink(heldCh, heldAt, heldWidth, heldClass);
+  }
 }
 
 const isWordChar = (ch: string) => (classOf(ch) & (IS.space | IS.breakAround)) === 0;
 
 /** May a line break between a and b? */
 export function canBreakBetween(a: string, b: string): boolean {
-  if (isSpace(b)) return false;
-  if (NO_START.has(b) || NO_END.has(a)) return false;
-  if (a === b && UNSPLIT.has(a)) return false;
-  if (isSpace(a)) return true;
-  return !(isWordChar(a) && isWordChar(b));
+  return canBreak(a, classOf(a), b, classOf(b));
 }
 
-/** Runs of glyphs between break opportunities, one by one. */
-function* segmentStream(glyphs: Iterable<Glyph>): Generator<Glyph[]> {
-  let seg: Glyph[] = [];
-  let prev: Glyph | undefined;
-  for (const g of glyphs) {
-    if (prev && canBreakBetween(prev.ch, g.ch)) {
-      yield seg;
-      seg = [];
-    }
-    seg.push(g);
-    prev = g;
-  }
-  if (seg.length) yield seg;
+function canBreak(a: string, aClass: number, b: string, bClass: number): boolean {
+  if ((bClass & IS.space) !== 0) return false;
+  if (NO_START.has(b) || NO_END.has(a)) return false;
+  if (a === b && UNSPLIT.has(a)) return false;
+  if ((aClass & IS.space) !== 0) return true;
+  const word = IS.space | IS.breakAround;
+  return !((aClass & word) === 0 && (bClass & word) === 0);
 }
 
 /** Width of the widest piece that cannot be broken (a word, a number), points. */
 export function longestUnbreakable(parts: StyledText[]): number {
   let max = 0;
-  for (const seg of segmentStream(glyphStream(parts))) {
-    const w = seg.filter((g) => !isSpace(g.ch)).reduce((n, g) => n + g.width, 0);
-    if (w > max) max = w;
-  }
+  let w = 0;
+  let any = false;
+  let prevCh = '';
+  let prevClass = 0;
+  forEachGlyph(parts, (ch, _at, width, cls) => {
+    if (any && canBreak(prevCh, prevClass, ch, cls)) {
+      if (w > max) max = w;
+      w = 0;
+    }
+    if ((cls & IS.space) === 0) w += width;
+    any = true;
+    prevCh = ch;
+    prevClass = cls;
+    return false;
+  });
+  if (any && w > max) max = w;
   return max;
 }
 
-/** Glyphs with their total width and the width of their trailing spaces (what a line end does not show). */
+/** Ink width of a run of glyphs (total, trailing spaces) if `more` were appended: trailing spaces do not show at a line end. */
+function inkWith(total: number, trailing: number, moreTotal: number, moreTrailing: number): number {
+  const allSpace = moreTrailing === moreTotal;
+  return total + moreTotal - (allSpace ? trailing + moreTotal : moreTrailing);
+}
+
+/** Glyphs of a line or a segment, in parallel arrays, with their total width and the width of their trailing spaces. */
 class GlyphRun {
-  glyphs: Glyph[] = [];
+  ch: string[] = [];
+  at: number[] = [];
+  width: number[] = [];
+  cls: number[] = [];
   total = 0;
   trailing = 0;
 
-  static of(glyphs: Glyph[]): GlyphRun {
-    const r = new GlyphRun();
-    for (const g of glyphs) r.push(g);
-    return r;
+  get length(): number {
+    return this.ch.length;
   }
 
-  push(g: Glyph): void {
-    this.glyphs.push(g);
-    this.total += g.width;
-    this.trailing = isSpace(g.ch) ? this.trailing + g.width : 0;
+  push(ch: string, at: number, width: number, cls: number): void {
+    this.ch.push(ch);
+    this.at.push(at);
+    this.width.push(width);
+    this.cls.push(cls);
+    this.total += width;
+    this.trailing = (cls & IS.space) !== 0 ? this.trailing + width : 0;
+  }
+
+  /** Glyphs [from, to) as a run of their own, widths summed afresh. */
+  slice(from: number, to: number): GlyphRun {
+    const r = new GlyphRun();
+    for (let i = from; i < to; i++) r.push(this.ch[i], this.at[i], this.width[i], this.cls[i]);
+    return r;
   }
 
   /** Width without trailing spaces. */
   get ink(): number {
     return this.total - this.trailing;
-  }
-
-  /** Ink width if `more` were appended. */
-  inkWith(more: GlyphRun): number {
-    const allSpace = more.trailing === more.total;
-    return this.total + more.total - (allSpace ? this.trailing + more.total : more.trailing);
   }
 }
 
@@ -247,40 +275,58 @@ function memoKey(parts: StyledText[], widthPt: number, maxLines: number): string
 function layOut(parts: StyledText[], widthPt: number, maxLines: number): LaidLine[] {
   const lines: LaidLine[] = [];
   let line = new GlyphRun();
+  let seg = new GlyphRun();
   const full = () => lines.length >= maxLines;
   const flush = () => {
-    const gs = line.glyphs;
-    if (gs.length === 0 || full()) return;
-    const last = gs[gs.length - 1];
-    lines.push({ text: gs.map((g) => g.ch).join(''), widthPt: line.ink, start: gs[0].at, end: last.at + last.ch.length });
+    const n = line.length;
+    if (n === 0 || full()) return;
+    lines.push({ text: line.ch.join(''), widthPt: line.ink, start: line.at[0], end: line.at[n - 1] + line.ch[n - 1].length });
     line = new GlyphRun();
   };
-  for (const glyphs of segmentStream(glyphStream(parts))) {
-    if (full()) break;
-    const s = GlyphRun.of(glyphs);
-    if (line.inkWith(s) <= widthPt) {
-      for (const g of glyphs) line.push(g);
-      continue;
+  // One segment (glyphs between break opportunities) onto the lines.
+  const place = (s: GlyphRun) => {
+    if (inkWith(line.total, line.trailing, s.total, s.trailing) <= widthPt) {
+      for (let i = 0; i < s.length; i++) line.push(s.ch[i], s.at[i], s.width[i], s.cls[i]);
+      return;
     }
     flush();
     if (s.ink <= widthPt) {
       line = s;
-      continue;
+      return;
     }
     // Too wide for any line: cut between characters, still keeping kinsoku where the line allows.
-    for (const g of glyphs) {
-      if (line.glyphs.length > 0 && line.inkWith(GlyphRun.of([g])) > widthPt) {
-        const kept = [...line.glyphs];
-        const carry: Glyph[] = [];
-        while (kept.length > 1 && (NO_START.has(carry[0]?.ch ?? g.ch) || NO_END.has(kept[kept.length - 1].ch))) carry.unshift(kept.pop()!);
-        line = GlyphRun.of(kept);
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.ch[i];
+      const width = s.width[i];
+      const cls = s.cls[i];
+      if (line.length > 0 && inkWith(line.total, line.trailing, 0 + width, (cls & IS.space) !== 0 ? 0 + width : 0) > widthPt) {
+        // Glyphs [0, kept) stay; the rest carry over to the next line.
+        let kept = line.length;
+        while (kept > 1 && (NO_START.has(kept < line.length ? line.ch[kept] : ch) || NO_END.has(line.ch[kept - 1]))) kept--;
+        const carry = line.slice(kept, line.length);
+        line = line.slice(0, kept);
         flush();
-        if (full()) break;
-        line = GlyphRun.of(carry);
+        if (full()) return;
+        line = carry;
       }
-      line.push(g);
+      line.push(ch, s.at[i], width, cls);
     }
-  }
+  };
+  let prevCh = '';
+  let prevClass = 0;
+  forEachGlyph(parts, (ch, at, width, cls) => {
+    if (seg.length > 0 && canBreak(prevCh, prevClass, ch, cls)) {
+      if (full()) return true;
+      place(seg);
+      seg = new GlyphRun();
+      if (full()) return true;
+    }
+    seg.push(ch, at, width, cls);
+    prevCh = ch;
+    prevClass = cls;
+    return false;
+  });
+  if (seg.length > 0 && !full()) place(seg);
   flush();
   return lines.length ? lines : [{ text: '', widthPt: 0, start: 0, end: 0 }];
 }
