@@ -2,8 +2,10 @@
  * Rendered charts keyed by a hash of what determines their pixels: the spec
  * (minus alt text and source location), the theme, the medium, the font files
  * and the renderer version. Regenerating after a data change re-renders only
- * the charts whose spec changed. Optionally persisted as <key>.png in a
- * directory, so the saving carries across runs.
+ * the charts whose spec changed. The PNG encoding (png.ts: layout, zlib
+ * version and level) is in the key too: the same pixels encoded another way
+ * are other bytes, and one build must not mix them. Optionally persisted as
+ * <key>.png in a directory, so the saving carries across runs.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import type { ChartSpec } from '../model/chart.js';
 import type { Theme } from '../model/theme.js';
 import type { ChartMedium, RenderedImage } from '../model/rendered.js';
 import { pixelSize } from './sizes.js';
+import { PNG_ENCODING } from './png.js';
 
 /** Bump when a change to the renderer changes the pixels of an unchanged spec. */
 export const RENDER_VERSION = 5;
@@ -32,9 +35,9 @@ function fontIdentity(file: string): string {
   return `${file}:${st.size}:${Math.trunc(st.mtimeMs)}`;
 }
 
-export function chartKey(spec: ChartSpec, theme: Theme, medium: ChartMedium, fontFiles: string[]): string {
+export function chartKey(spec: ChartSpec, theme: Theme, medium: ChartMedium, fontFiles: string[], encoding = PNG_ENCODING): string {
   const { alt: _alt, loc: _loc, ...drawn } = spec;
-  const payload = stableStringify({ v: RENDER_VERSION, spec: drawn, theme, medium, fonts: fontFiles.map(fontIdentity) });
+  const payload = stableStringify({ v: RENDER_VERSION, png: encoding, spec: drawn, theme, medium, fonts: fontFiles.map(fontIdentity) });
   return createHash('sha256').update(payload).digest('hex');
 }
 

@@ -11,13 +11,14 @@ import type { Theme } from '../model/theme.js';
 import type { StageResult, Warning } from '../model/document.js';
 import type { ChartMedium, RenderedCharts, RenderedImage } from '../model/rendered.js';
 import { ChartError, type Problem } from '../errors.js';
-import { fontStack, type FontStack } from '../fonts/index.js';
+import { fileCoverage, registerFontStack, resolveFontStack, type FontStack } from '../fonts/index.js';
 import { buildConfig } from './config.js';
 import { checkCoverage, checkSpec } from './validate.js';
-import { renderPng } from './renderer.js';
+import { drawScanlines } from './renderer.js';
+import { encodePng, type Scanlines } from './png.js';
 import { ChartCache, chartKey } from './cache.js';
 import { MEDIA, pixelSize } from './sizes.js';
-import { labelPlan } from './labels.js';
+import { droppedLabels } from './labels.js';
 import { msg } from '../i18n/index.js';
 
 export { ChartCache, chartKey, RENDER_VERSION, type ChartCacheOptions } from './cache.js';
@@ -39,11 +40,32 @@ export function renderCount(): number {
   return renders;
 }
 
-function themeFonts(theme: Theme): FontStack {
+function fontError(e: unknown): ChartError {
+  return new ChartError([{ message: msg('chart.font-unreadable', { detail: (e as Error).message }), hint: msg('chart.font-unreadable-hint') }]);
+}
+
+/**
+ * The theme's font stack, every file read (its cmap) so an unreadable one
+ * fails before any chart is planned. Registered with canvas only when
+ * `register`: planning and cache hits do without it.
+ */
+function themeFonts(theme: Theme, register = true): FontStack {
   try {
-    return fontStack(theme.fontFiles);
+    const stack = resolveFontStack(theme.fontFiles);
+    for (const file of stack.files) fileCoverage(file);
+    if (register) registerFontStack(stack);
+    return stack;
   } catch (e) {
-    throw new ChartError([{ message: msg('chart.font-unreadable', { detail: (e as Error).message }), hint: msg('chart.font-unreadable-hint') }]);
+    throw fontError(e);
+  }
+}
+
+/** Register the stack before drawing or measuring with it (idempotent). */
+function readyFonts(stack: FontStack): void {
+  try {
+    registerFontStack(stack);
+  } catch (e) {
+    throw fontError(e);
   }
 }
 
@@ -56,10 +78,16 @@ export function renderChartImage(spec: ChartSpec, theme: Theme, medium: ChartMed
 
 /** renderChartImage without counting: a worker draws, the main thread counts what it receives. */
 export function drawChart(spec: ChartSpec, theme: Theme, medium: ChartMedium, stack: FontStack = themeFonts(theme)): RenderedImage {
+  const lines = drawChartScanlines(spec, theme, medium, stack);
+  return { png: encodePng(lines), ...pixelSize(medium) };
+}
+
+/** A chart's pixels, unencoded; a failure names the chart. */
+export function drawChartScanlines(spec: ChartSpec, theme: Theme, medium: ChartMedium, stack: FontStack): Scanlines {
+  readyFonts(stack);
   const m = MEDIA[medium];
   try {
-    const png = renderPng(buildConfig({ spec, theme, medium, family: stack.family }), m.widthPt, m.heightPt);
-    return { png, ...pixelSize(medium) };
+    return drawScanlines(buildConfig({ spec, theme, medium, family: stack.family }), m.widthPt, m.heightPt);
   } catch (e) {
     throw new ChartError([
       {
@@ -86,7 +114,7 @@ export interface ChartJob {
  */
 export function planCharts(specs: ChartSpec[], theme: Theme, options: RenderChartsOptions = {}): { jobs: ChartJob[]; warnings: Warning[]; stack: FontStack } {
   const media = options.media ?? (['slide', 'page'] as const);
-  const stack = themeFonts(theme);
+  const stack = themeFonts(theme, false);
   const problems: Problem[] = [];
   const warnings: Warning[] = [];
   const seen = new Set<string>();
@@ -102,7 +130,7 @@ export function planCharts(specs: ChartSpec[], theme: Theme, options: RenderChar
   const jobs: ChartJob[] = [];
   for (const spec of specs) {
     for (const medium of media) {
-      const dropped = labelPlan(spec, medium, stack.family).dropped;
+      const dropped = droppedLabels(spec, medium, stack.family, () => readyFonts(stack));
       if (dropped.length) {
         warnings.push({
           ...(spec.loc ?? {}),

@@ -54,3 +54,14 @@ export function labelPlan(spec: ChartSpec, medium: ChartMedium, family: string):
     dropped: barIdx.filter((i) => i !== first).map((i) => spec.datasets[i].label),
   };
 }
+
+/**
+ * labelPlan's dropped series, measuring only when it can drop any: when two
+ * or more bar series share a category (then `measure` first readies the fonts).
+ */
+export function droppedLabels(spec: ChartSpec, medium: ChartMedium, family: string, measure: () => void): string[] {
+  const bars = spec.datasets.filter((d, i) => drawOf(spec, d, i) === 'bar').length;
+  if (bars < 2 || (spec.kind !== 'column' && spec.kind !== 'combo')) return [];
+  measure();
+  return labelPlan(spec, medium, family).dropped;
+}

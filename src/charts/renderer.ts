@@ -10,13 +10,15 @@
  *   +10 MB with one reused canvas per size. The rest is inside the native
  *   text drawing and is not freed by GC or clearAllCache().
  * - package.json maps `canvas` to @napi-rs/canvas (node-canvas needs Cairo
- *   headers to build and fails here). With that override only the synchronous
- *   renderToBufferSync works: the callback form of toBuffer that the async
- *   renderToBuffer relies on does not exist in @napi-rs/canvas.
+ *   headers to build and fails here). We call chartjs-node-canvas's
+ *   renderChart and read the pixels ourselves: its renderToBuffer relies on a
+ *   callback toBuffer @napi-rs/canvas lacks, and Skia's PNG encoder is 5×
+ *   slower than png.ts.
  */
 import { createRequire } from 'node:module';
 import type { ChartConfiguration } from 'chart.js';
 import type { ChartJSNodeCanvas as ChartJSNodeCanvasType } from 'chartjs-node-canvas';
+import { encodePng, scanlines, type Scanlines } from './png.js';
 
 const require = createRequire(import.meta.url);
 /** Chart.js and its canvas glue load on the first chart drawn: a build whose charts all come from the cache never loads them. */
@@ -62,15 +64,35 @@ function rendererFor(width: number, height: number): ChartJSNodeCanvasType {
   return r;
 }
 
+interface DrawnChart {
+  canvas: ReusableCanvas & { data(): Buffer };
+  destroy(): void;
+}
+
 /**
- * Render a configuration on a `width` × `height` layout canvas (device pixels
- * = size × devicePixelRatio), encoded by Skia. Reading the pixels back to
- * deflate them with node's zlib was twice as fast, but every pixel read in
- * @napi-rs/canvas 1.1 (`canvas.data()`, `getImageData`) keeps its copy in
- * native memory for good: 100 charts grew the process to 950 MB.
+ * Draw a configuration on a `width` × `height` layout canvas (device pixels
+ * = size × devicePixelRatio) and return its pixels as PNG scanlines, for
+ * encodePng / encodePngAsync.
+ *
+ * The pixel copy `canvas.data()` makes lives in native memory that
+ * @napi-rs/canvas frees from a finalizer, and finalizers only run when the
+ * event loop turns: a caller drawing many charts must yield between them
+ * (renderChartsParallel and the chart worker do), or memory grows by one
+ * canvas (~7 MB) per chart until it does.
  */
+export function drawScanlines(config: ChartConfiguration, width: number, height: number): Scanlines {
+  const chart = (rendererFor(width, height) as unknown as { renderChart(c: ChartConfiguration): DrawnChart }).renderChart(config);
+  try {
+    const { canvas } = chart;
+    return scanlines(canvas.data(), canvas.width, canvas.height);
+  } finally {
+    chart.destroy();
+  }
+}
+
+/** Draw and encode in this thread. */
 export function renderPng(config: ChartConfiguration, width: number, height: number): Buffer {
-  return rendererFor(width, height).renderToBufferSync(config, 'image/png');
+  return encodePng(drawScanlines(config, width, height));
 }
 
 /** Renderer instances and canvases made so far, and canvases asked for (a test checks they are reused). */

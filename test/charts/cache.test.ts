@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ChartCache, renderCharts, renderCount } from '../../src/charts/index.js';
+import { ChartCache, chartKey, renderCharts, renderCount } from '../../src/charts/index.js';
+import { PNG_ENCODING } from '../../src/charts/png.js';
+import { bundledFontFiles } from '../../src/fonts/index.js';
 import { defaultTheme } from '../../src/model/default-theme.js';
 import { allKinds, column, line } from './specs.js';
 
@@ -61,5 +63,13 @@ describe('ChartCache', () => {
     const cache = new ChartCache({ maxEntries: 3 });
     renderCharts(allKinds, defaultTheme, { cache, media: ['page'] });
     expect(cache.size).toBe(3);
+  });
+
+  it('keys the PNG encoding too, so images encoded another way are never mixed in', () => {
+    const key = chartKey(column, defaultTheme, 'slide', bundledFontFiles);
+    expect(chartKey(column, defaultTheme, 'slide', bundledFontFiles, PNG_ENCODING)).toBe(key);
+    expect(chartKey(column, defaultTheme, 'slide', bundledFontFiles, `${PNG_ENCODING}-other`)).not.toBe(key);
+    // zlib's version decides the bytes as much as the level does.
+    expect(PNG_ENCODING).toContain(process.versions.zlib);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { existsSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
 import { renderCharts } from '../../src/charts/index.js';
-import { bundledFontFiles, fontStack, readFontFaces, uncoveredCharacters, FONT_FAMILY } from '../../src/fonts/index.js';
+import { bundledFontFiles, fontStack, readCoverage, readFontFaces, uncoveredCharacters, FONT_FAMILY } from '../../src/fonts/index.js';
 import { defaultTheme } from '../../src/model/default-theme.js';
 import { ChartError } from '../../src/errors.js';
 import { column, doughnut } from './specs.js';
@@ -104,5 +104,20 @@ describe('bundled font', () => {
       expect(faces[0].cmap.has(0x20000)).toBe(false);
     }
     expect(fontStack([]).family).toBe(`"${FONT_FAMILY}"`);
+  });
+
+  it('reads the same coverage from the cmap table alone as from the whole font (OTF, TTF, TTC)', () => {
+    const system = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'].filter((f) => existsSync(f));
+    for (const file of [...bundledFontFiles, ...system]) {
+      const full = new Set<number>();
+      for (const face of readFontFaces(file)) for (const cp of face.cmap.keys()) full.add(cp);
+      const coverage = readCoverage(file);
+      let covered = 0;
+      for (let i = 0; i < coverage.starts.length; i++) covered += coverage.ends[i] - coverage.starts[i] + 1;
+      expect(covered, file).toBe(full.size);
+      for (const cp of full) if (!coverage.has(cp)) expect.fail(`${file}: U+${cp.toString(16)} in the cmap but not covered`);
+      expect(coverage.has(0x20000)).toBe(false);
+      expect(coverage.has(0)).toBe(full.has(0));
+    }
   });
 });

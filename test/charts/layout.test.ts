@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { comboRanges, niceCeil, rankAxis } from '../../src/charts/axes.js';
 import { formatTick, readableOnWhite, luminance, wrapText } from '../../src/charts/style.js';
-import { labelPlan } from '../../src/charts/labels.js';
+import { droppedLabels, labelPlan } from '../../src/charts/labels.js';
 import { fontStack, measureTextWidth } from '../../src/fonts/index.js';
 import type { ChartSpec } from '../../src/model/chart.js';
-import { column, combo, hbar } from './specs.js';
+import { allKinds, column, combo, hbar } from './specs.js';
 
 const family = fontStack([]).family;
 
@@ -79,5 +79,20 @@ describe('labelPlan', () => {
     expect(plan.labelled).toEqual([true, false]);
     expect(plan.dropped).toEqual(['济南']);
     expect(plan.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('droppedLabels agrees with labelPlan, and readies the fonts only when it has to measure', () => {
+    const years = ['2020年', '2021年', '2022年', '2023年', '2024年', '2025年', '2026年', '2027年'];
+    const ds = (label: string) => ({ label, data: years.map(() => 1), dataLabels: years.map(() => '12.34万'), unit: '万' });
+    const crowded: ChartSpec = { ...column, labels: years, datasets: [ds('青岛'), ds('济南')] };
+    for (const spec of [...allKinds, crowded]) {
+      for (const medium of ['slide', 'column', 'page'] as const) {
+        let measured = 0;
+        const dropped = droppedLabels(spec, medium, family, () => measured++);
+        expect(dropped, `${spec.id} ${medium}`).toEqual(labelPlan(spec, medium, family).dropped);
+        if (spec.kind === 'column' && spec.datasets.length === 1) expect(measured, `${spec.id}: one series never drops labels`).toBe(0);
+      }
+    }
+    expect(droppedLabels(crowded, 'page', family, () => {})).toEqual(['济南']);
   });
 });

@@ -56,4 +56,18 @@ describe('lazy loading', () => {
     expect(uses(report.modules, 'docx')).toBe(true);
     expect(uses(report.modules, 'pptxgenjs')).toBe(false);
   }, 120_000);
+
+  it('a build whose charts all come from the cache loads neither canvas nor Chart.js', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'gen-report-lazy-'));
+    const args = ['--data', path.join(fixtures, 'mini-data'), '--template', path.join(fixtures, 'templates/mini'), '--quiet', '--format', 'pptx', '--out', out];
+    const first = loadedBy(args);
+    expect(first.code).toBe(0);
+    // Required by name from CommonJS, so the trace holds the request ('chart.js/auto'), not a path.
+    const chartJs = (modules: string[]) => uses(modules, 'chart.js') || modules.some((m) => m.startsWith('chart.js/'));
+    expect(uses(first.modules, 'chartjs-node-canvas') && chartJs(first.modules), 'the first build draws its charts').toBe(true);
+    const cached = loadedBy(args);
+    expect(cached.code).toBe(0);
+    for (const pkg of ['@napi-rs/canvas', 'chartjs-node-canvas']) expect(uses(cached.modules, pkg), pkg).toBe(false);
+    expect(chartJs(cached.modules)).toBe(false);
+  }, 120_000);
 });
