@@ -5,7 +5,6 @@
 // `new URL('./chart-worker.js', import.meta.url)` finds it. Then one build of
 // every format fills the code cache. A failure here never fails the build:
 // without the bundle, bin/gen-report.cjs runs the compiled modules.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +31,37 @@ const libraryFileUrls = {
   },
 };
 
+/**
+ * string-width builds an Intl.Segmenter when its module loads (ICU data, tens
+ * of ms), and yargs loads it at start-up only to wrap --help. Every import of
+ * it gets a stand-in that loads the real module on the first call.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { real: true } });
+      return real.errors.length ? real : { path: real.path, namespace: 'lazy-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: [
+        'let width;',
+        'module.exports = function stringWidth(text, options) {',
+        `  if (!width) { const m = require(${JSON.stringify(args.path)}); width = typeof m === 'function' ? m : m.default; }`,
+        '  return width(text, options);',
+        '};',
+        'module.exports.default = module.exports;',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 async function bundle() {
+  // Imported here: an install without esbuild (optional platform packages skipped) still builds, without the bundle.
+  const { build } = await import('esbuild');
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   // The package is "type": "module"; the bundle's .js files are CommonJS.
@@ -68,10 +97,10 @@ async function bundle() {
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': 'importMetaUrl' },
     inject: [shim],
-    plugins: [libraryFileUrls],
+    plugins: [libraryFileUrls, lazyStringWidth],
     logLevel: 'warning',
     legalComments: 'none',
-    minify: true,
+    minify: process.env.BUNDLE_MINIFY !== '0',
     // Error classes and yargs' checks read constructor and function names.
     keepNames: true,
   });

@@ -4,6 +4,9 @@
  * come from here. Descriptions become hover help in editors.
  */
 import { z } from 'zod';
+
+// One build parses each object schema a few times: generating zod's compiled fast path for each costs more than it saves.
+z.config({ jitless: true });
 import { LIMITS } from '../limits.js';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -69,6 +69,8 @@ interface CompiledFiles {
   specs: Map<string, string>;
   /** precompiledKey() of these files, once computed. */
   precompiledKey?: string;
+  /** Whether they were compiled ahead of time (so every file is known to parse). */
+  ahead?: boolean;
 }
 
 const emptyFiles = (key: string): CompiledFiles => ({ key, hb: Handlebars.create(), fns: new Map(), fileNames: [], names: [], specs: new Map() });
@@ -177,6 +179,7 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
   if (cache && compiledFiles.precompiledKey === undefined) {
     compiledFiles.precompiledKey = precompiledKey(template.files.files, ours);
     const ahead = cache.ahead(compiledFiles.precompiledKey);
+    compiledFiles.ahead = ahead !== undefined;
     // Markers number files in the order they were first compiled: take that order with the code.
     for (const name of ahead?.order ?? []) fileIndex(name);
     for (const [name, spec] of Object.entries(ahead?.specs ?? {})) {
@@ -189,15 +192,21 @@ export function renderTemplate(template: LoadedTemplate, fb: FactBase, context: 
     const display = displayOf(name);
     let fn = compiledFiles.fns.get(name);
     if (!fn) {
-      const source = sanitizeText(template.files.files.get(name)!);
-      let ast: hbs.AST.Program;
-      try {
-        ast = hb.parse(source);
-      } catch (e) {
-        throw unclosedBlock(source, display) ?? located(e, display);
-      }
-      checkPartials(ast, partialNames, display);
-      fn = compileAst(hb, markLines(escapeMustaches(ast, ours), fileIndex(name)), knownHelpers, display, (spec) => compiledFiles.specs.set(name, spec));
+      const parseAndCompile = () => {
+        const source = sanitizeText(template.files.files.get(name)!);
+        let ast: hbs.AST.Program;
+        try {
+          ast = hb.parse(source);
+        } catch (e) {
+          throw unclosedBlock(source, display) ?? located(e, display);
+        }
+        checkPartials(ast, partialNames, display);
+        return compileAst(hb, markLines(escapeMustaches(ast, ours), fileIndex(name)), knownHelpers, display, (spec) => compiledFiles.specs.set(name, spec));
+      };
+      // Files of a template compiled ahead of time all parsed then: one it never rendered (a report
+      // inherits the deck's partials) is parsed only if it renders now.
+      let parsed: Handlebars.TemplateDelegate | undefined;
+      fn = compiledFiles.ahead ? (context, options) => (parsed ??= parseAndCompile())(context, options) : parseAndCompile();
       compiledFiles.fns.set(name, fn);
     }
     const compiled = fn;

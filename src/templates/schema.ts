@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 
+// One build parses each object schema a few times: generating zod's compiled fast path for each costs more than it saves.
+z.config({ jitless: true });
+
 // YAML reads an all-digit colour such as 595959 as a number; take it back as text.
 const hex = z.preprocess(
   (v) => (typeof v === 'number' && Number.isInteger(v) ? String(v).padStart(6, '0') : v),

@@ -12,7 +12,11 @@ const ILLEGAL_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-
 /** Private-use range reserved for the template stage's own markers. */
 export const MARKER_RANGE = /[\uE000-\uE01F]/g;
 
+/** Any character one of the replacements below acts on (all surrogates, paired or not): most strings have none. */
+const NEEDS_WORK = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00A0\u200B\u200C\u200D\u2060\uD800-\uDFFF\uE000-\uE01F\uFEFF\uFFFE\uFFFF]/;
+
 export function sanitizeText(input: string): string {
+  if (!NEEDS_WORK.test(input)) return input;
   return input
     .replace(/\r\n?/g, '\n')
     .replace(ILLEGAL_XML, '')

@@ -50,6 +50,18 @@ describe('templates compiled ahead of time', () => {
     expect(render(files, new CompiledTemplateCache([marked])).markdown).toMatch(/^# AHEAD /m);
   });
 
+  it('a file it has no code for is parsed and compiled when it first renders', () => {
+    const files = templateFiles('qingdao-briefing');
+    const ahead = compiledAhead(files);
+    const partial = Object.keys(ahead.specs).find((f) => f.startsWith('partials/'))!;
+    const { [partial]: _left, ...specs } = ahead.specs;
+    const cache = new CompiledTemplateCache([{ ...ahead, specs }]);
+    const out = render(files, cache);
+    expect(out.markdown).toBe(render(files).markdown);
+    expect(out.lines).toEqual(render(files).lines);
+    expect(Object.keys(cache.export()!.specs)).toContain(partial);
+  });
+
   it('compiles afresh when any file differs by one character', () => {
     const files = templateFiles('qingdao-briefing');
     const ahead = compiledAhead(files);

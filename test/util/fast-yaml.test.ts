@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
 import { fastParseYaml } from '../../src/util/fast-yaml.js';
 import { readWithYaml } from '../../src/facts/load.js';
 
@@ -154,6 +155,30 @@ describe('fast YAML path against yaml', () => {
   });
 
   const TOKENS = [':', ': ', ' ', '  ', '\t', '\n', '\n  ', '- ', '-', '"', "'", '#', ' #', '[', ']', '{', '}', ',', '|', '>', '|-', '&a ', '*a', '!', '!!str ', '? ', '%', '：', '，', '\r', '\r\n', '\uFEFF', '~', 'null', '0x1F', '1e3', '.5', '-.inf', '0o17', 'true', 'yes', '2024-01-01', '<<: ', '\u00a0', '\u2028', '\x01', '\\', '\\u00e9', '...', '---', '@', '`', '1', 'a: b'];
+
+  it('agrees on random values written by yaml in every string and collection style', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('yes', 'No', '~', 'null', '1e3', '0x1F', '0o7', '-.5', '1_000', '2024-01-01', '12:30', '#x', 'a: b', '- x', '"q"', "'", 'a\nb', 'a\n\nb\n', ' lead', 'trail ', '\t', '%x', '!x', '&x', '*x', '? x', '[x]', '{x}', 'x,y', '中文：全角', '\u2028', '\u00a0', '\uFEFF', '\x85'),
+    );
+    const leaf = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+    const value = fc.letrec((tie) => ({ v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(text, tie('v'), { maxKeys: 4 })) })).v;
+    const style = fc.record({
+      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'),
+      collectionStyle: fc.constantFrom('any', 'block', 'flow'),
+      lineWidth: fc.integer({ min: 0, max: 80 }),
+      indent: fc.integer({ min: 2, max: 4 }),
+    });
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.dictionary(text, value, { minKeys: 1, maxKeys: 5 }), style, (obj, options) => {
+        if (agree(stringify(obj, options as Parameters<typeof stringify>[1])) === 'fast') fast++;
+      }),
+      { numRuns: 100 },
+    );
+    expect(fast).toBeGreaterThan(75);
+  });
 
   it('agrees on random edits of the real data', () => {
     const edit = fc.record({
