@@ -131,7 +131,7 @@ export function templateGroups(rawFormats: string[] | undefined, template?: stri
     if (companions.includes('pdf')) {
       let office = formats.filter((f) => OFFICE.includes(f));
       if (!office.length) {
-        const declared = declaredFormats(readFileSync(path.join(g.choice.dir, 'template.yaml'), 'utf8'))?.formats ?? g.formats;
+        const declared = declaredFormats(g.choice.dir)?.formats ?? g.formats;
         const first = declared.find((f) => OFFICE.includes(f));
         if (!first) throw new UsageError([{ message: msg('cli.pdf-no-office', { template: g.choice.name, formats: declared }), hint: msg('cli.pdf-no-office-hint') }]);
         office = [first];
