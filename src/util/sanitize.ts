@@ -16,7 +16,11 @@ export const MARKER_RANGE = /[\uE000-\uE01F]/g;
 const NEEDS_WORK = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00A0\u200B\u200C\u200D\u2060\uD800-\uDFFF\uE000-\uE01F\uFEFF\uFFFE\uFFFF]/;
 
 export function sanitizeText(input: string): string {
-  if (!NEEDS_WORK.test(input)) return input;
+  return NEEDS_WORK.test(input) ? sanitizeAll(input) : input;
+}
+
+/** Every replacement, applied whether or not one is needed: what sanitizeText's shortcut must always agree with. */
+export function sanitizeAll(input: string): string {
   return input
     .replace(/\r\n?/g, '\n')
     .replace(ILLEGAL_XML, '')
