@@ -1,4 +1,4 @@
-import { unescapeMarkdown } from '../templates/escape.js';
+import { unescapeMarkdown } from '../util/markdown-text.js';
 /** pandoc attribute syntax on fenced divs and headings: `{#id .class key="value"}` or a bare `name`. */
 export interface Attributes {
   id?: string;

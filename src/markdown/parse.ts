@@ -14,7 +14,7 @@ import { inlineToLines, inlineToRuns, runsText, type InlineContext } from './inl
 import { parseAttributes, type Attributes } from './attributes.js';
 import { fencedDivs } from './fenced-divs.js';
 import { msg, type Text } from '../i18n/index.js';
-import { unescapeMarkdown } from '../templates/escape.js';
+import { unescapeMarkdown } from '../util/markdown-text.js';
 import { LIMITS } from '../limits.js';
 import type { Run } from '../model/document.js';
 

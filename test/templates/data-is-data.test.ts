@@ -13,7 +13,7 @@ import { toDocumentModel } from '../../src/markdown/index.js';
 import type { Block, DocumentModel, Run } from '../../src/model/document.js';
 import { loadTemplate } from '../../src/templates/manifest.js';
 import { renderTemplate } from '../../src/templates/render.js';
-import { escapeMarkdown } from '../../src/templates/escape.js';
+import { escapeMarkdown } from '../../src/util/markdown-text.js';
 import { repoRoot, readData } from '../helpers/fixtures.js';
 import { templateFiles } from '../helpers/build.js';
 

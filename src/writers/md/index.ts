@@ -9,7 +9,8 @@ import type { Block, Citation, DocumentModel, Run, Section, StageResult } from '
 import type { RenderedCharts } from '../../model/rendered.js';
 import { sanitizeText } from '../../util/sanitize.js';
 import { formatChineseDate } from '../../format/dates.js';
-import { escapeInline, yamlString } from './escape.js';
+import { escapeMarkdown } from '../../util/markdown-text.js';
+import { yamlString } from './escape.js';
 
 export interface MarkdownOutput {
   markdown: string;
@@ -31,7 +32,7 @@ class Footnotes {
       const s = this.doc.sources.find((x) => x.id === c.sourceId);
       const where = s ? `${s.publisher}《${s.title}》，${/^\d{4}(-\d{2}){0,2}$/.test(s.published) ? formatChineseDate(s.published) : s.published}` : c.sourceLabel;
       const para = c.para ? `，第${c.para}段` : '';
-      this.lines.push(`[^${n}]: ${escapeInline(`${where}${para}；数据截至${c.asOfLabel}。`)}`);
+      this.lines.push(`[^${n}]: ${escapeMarkdown(`${where}${para}；数据截至${c.asOfLabel}。`)}`);
     }
     return `[^${n}]`;
   }
@@ -42,7 +43,7 @@ function inline(runs: Run[], notes: Footnotes): string {
   const marked = new Set<string>();
   return runs
     .map((r, i) => {
-      let t = escapeInline(r.text);
+      let t = escapeMarkdown(r.text);
       if (t && r.bold) t = `**${t}**`;
       if (t && r.italic) t = `*${t}*`;
       if (!r.cite || marked.has(r.cite.factId)) return t;
@@ -66,7 +67,7 @@ function table(b: Extract<Block, { type: 'table' }>, ctx: Ctx): string[] {
   const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length), 1);
   const row = (cells: Run[][]) => `| ${Array.from({ length: cols }, (_, i) => inline(cells[i] ?? [], ctx.notes) || ' ').join(' | ')} |`;
   const rule = Array.from({ length: cols }, (_, i) => ({ left: ':--', center: ':-:', right: '--:' })[b.align[i] ?? 'left']);
-  return [row(b.header), `| ${rule.join(' | ')} |`, ...b.rows.map(row), ...(b.caption ? ['', `Table: ${escapeInline(b.caption)}`] : [])];
+  return [row(b.header), `| ${rule.join(' | ')} |`, ...b.rows.map(row), ...(b.caption ? ['', `Table: ${escapeMarkdown(b.caption)}`] : [])];
 }
 
 function blocks(list: Block[], ctx: Ctx): string[] {
@@ -84,8 +85,8 @@ function blocks(list: Block[], ctx: Ctx): string[] {
         para([
           '::: kpis',
           ...b.items.map((k) => {
-            const figure = `**${escapeInline(`${k.value}${k.unit}`)}**${k.cite ? ctx.notes.ref(k.cite) : ''}`;
-            return `- ${figure} ${escapeInline(k.label)}${k.change?.length ? ` ｜ ${inline(k.change, ctx.notes)}` : ''}`;
+            const figure = `**${escapeMarkdown(`${k.value}${k.unit}`)}**${k.cite ? ctx.notes.ref(k.cite) : ''}`;
+            return `- ${figure} ${escapeMarkdown(k.label)}${k.change?.length ? ` ｜ ${inline(k.change, ctx.notes)}` : ''}`;
           }),
           ':::',
         ]);
@@ -95,17 +96,17 @@ function blocks(list: Block[], ctx: Ctx): string[] {
         const name = `${ctx.baseName}.charts/${b.chart.id}.png`;
         if (png && !ctx.images.some((i) => i.name === name)) ctx.images.push({ name, png });
         // The image carries no source line; the Markdown states it under the image.
-        if (png) para([`![${escapeInline(b.chart.title)}](${name})`]);
-        else para([`**${escapeInline(b.chart.title)}**`]);
+        if (png) para([`![${escapeMarkdown(b.chart.title)}](${name})`]);
+        else para([`**${escapeMarkdown(b.chart.title)}**`]);
         if (b.caption?.length) para([inline(b.caption, ctx.notes)]);
-        para([escapeInline(b.chart.sourceNote)]);
+        para([escapeMarkdown(b.chart.sourceNote)]);
         break;
       }
       case 'table':
         para(table(b, ctx));
         break;
       case 'timeline':
-        para(['::: timeline', ...b.items.map((it) => `- **${escapeInline(it.date)}** ${inline(it.runs, ctx.notes)}`), ':::']);
+        para(['::: timeline', ...b.items.map((it) => `- **${escapeMarkdown(it.date)}** ${inline(it.runs, ctx.notes)}`), ':::']);
         break;
       case 'callout':
         para(blocks(b.blocks, ctx).map((l) => (l ? `> ${l}` : '>')));
@@ -125,7 +126,7 @@ export function writeMarkdown(doc: DocumentModel, charts: RenderedCharts, baseNa
   const body: string[] = [];
   for (const s of doc.sections) {
     const role = s.role !== DEFAULT_ROLE(s) ? ` {.${s.role}}` : '';
-    body.push(`${'#'.repeat(s.level)} ${escapeInline(s.title)}${role}`, '');
+    body.push(`${'#'.repeat(s.level)} ${escapeMarkdown(s.title)}${role}`, '');
     body.push(...blocks(s.blocks, ctx));
     if (s.notes.length) body.push('::: notes', ...blocks(s.notes, ctx), ':::', '');
   }
