@@ -33,6 +33,17 @@ describe.skipIf(!run)('a fresh clone installs with npm ci [set GEN_REPORT_INSTAL
     const bundleFiles = readdirSync(path.join(dir, 'dist/bundle'));
     expect(bundleFiles).toContain('gen-report.js');
     expect(bundleFiles.some((f) => f.endsWith('.cache'))).toBe(true);
+    // Both files npx may run are executable: the bin, and dist/cli/main.js, the
+    // bin before the bundle, which npx's cache still links for folders that ran
+    // `npx gen-report` then (it failed in CI with "Permission denied").
+    if (process.platform !== 'win32') {
+      for (const file of ['bin/gen-report.cjs', 'dist/cli/main.js']) {
+        const direct = spawnSync(path.join(dir, file), ['--version'], { cwd: dir, encoding: 'utf8' });
+        expect(direct.error, file).toBeUndefined();
+        expect(direct.status, `${file}: ${direct.stderr}`).toBe(0);
+        expect(direct.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+      }
+    }
     // The clone's own command runs, in Chinese by default.
     const v = spawnSync(process.execPath, [path.join(dir, 'bin/gen-report.cjs'), '--help'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: '', LC_ALL: '' } });
     expect(v.status).toBe(0);
