@@ -2,7 +2,7 @@
  * The data schema as JSON Schema, for editors (YAML language server):
  * schema/data.schema.json is this text, exported by `npm run schema`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataFileSchema } from './schema.js';
 
 export function dataJsonSchema(): Record<string, unknown> {

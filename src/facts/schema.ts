@@ -3,7 +3,7 @@
  * definition: the typed model, validation and the exported JSON Schema all
  * come from here. Descriptions become hover help in editors.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 // One build parses each object schema a few times: generating zod's compiled fast path for each costs more than it saves.
 z.config({ jitless: true });

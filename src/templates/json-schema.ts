@@ -3,7 +3,7 @@
  * server): schema/template.schema.json and schema/charts.schema.json are
  * these texts, exported by `npm run schema` and checked by a test.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { chartFileSchema, manifestLayerSchema } from './schema.js';
 
 type Json = Record<string, unknown>;

@@ -4,7 +4,7 @@
  * them into schema/template.schema.json and schema/charts.schema.json for
  * editors. Messages are catalogue ids (locales/*.json).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 // One build parses each object schema a few times: generating zod's compiled fast path for each costs more than it saves.
 z.config({ jitless: true });
