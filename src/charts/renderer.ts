@@ -1,9 +1,14 @@
 /**
- * One ChartJSNodeCanvas per canvas size, created on first use and kept, each
- * drawing on one canvas it reuses.
+ * One ChartJSNodeCanvas for every canvas size, drawing on one reused canvas
+ * per size.
  *
- * - Each ChartJSNodeCanvas loads its own copy of Chart.js: re-creating them
- *   per chart is the heap leak chartjs-node-canvas users report.
+ * - Each ChartJSNodeCanvas loads its own copy of Chart.js, compiled and warmed
+ *   up afresh (about 60 ms a copy): re-creating them per chart is the heap
+ *   leak chartjs-node-canvas users report, and one per size made a deck with
+ *   column charts pay twice. Its size only sizes the canvases it asks for,
+ *   which we hand out at each chart's own size, and its white background, a
+ *   fixed rectangle drawn under the chart: made as large as the largest
+ *   medium, it covers every one.
  * - @napi-rs/canvas keeps some native memory for every text operation, more
  *   on a fresh canvas (what chartjs-node-canvas makes per chart) than on a
  *   reused one: measured +14 MB per 100 charts with fresh canvases, about
@@ -19,10 +24,10 @@ import { createRequire } from 'node:module';
 import type { ChartConfiguration } from 'chart.js';
 import type { ChartJSNodeCanvas as ChartJSNodeCanvasType } from 'chartjs-node-canvas';
 import { encodePng, scanlines, type Scanlines } from './png.js';
+import { MEDIA } from './sizes.js';
+import { loadingCanvas } from '../fonts/index.js';
 
 const require = createRequire(import.meta.url);
-/** Chart.js and its canvas glue load on the first chart drawn: a build whose charts all come from the cache never loads them. */
-let chartJsNodeCanvas: typeof import('chartjs-node-canvas') | undefined;
 
 interface ReusableCanvas {
   width: number;
@@ -34,37 +39,43 @@ interface CanvasFactory {
   _createCanvas: (width: number, height: number, type?: string) => ReusableCanvas;
 }
 
-const renderers = new Map<string, ChartJSNodeCanvasType>();
-/** The canvas each renderer reuses, to shrink them between stages. */
-const canvases: ReusableCanvas[] = [];
-let canvasesCreated = 0;
+/** The background rectangle every chart is drawn over: the largest medium in each direction. */
+const BACKGROUND = {
+  width: Math.max(...Object.values(MEDIA).map((m) => m.widthPt)),
+  height: Math.max(...Object.values(MEDIA).map((m) => m.heightPt)),
+};
+
+/** Loaded on the first chart drawn: a build whose charts all come from the cache never loads Chart.js. */
+let renderer: ChartJSNodeCanvasType | undefined;
+/** The size the next canvas is handed out at (drawScanlines sets it). */
+let nextSize = { width: 0, height: 0 };
+const canvasBySize = new Map<string, ReusableCanvas>();
 let canvasRequests = 0;
 
 function rendererFor(width: number, height: number): ChartJSNodeCanvasType {
-  const key = `${width}x${height}`;
-  let r = renderers.get(key);
-  if (!r) {
+  if (width > BACKGROUND.width || height > BACKGROUND.height) throw new Error(`chart size ${width}×${height} is larger than its background (${BACKGROUND.width}×${BACKGROUND.height})`);
+  nextSize = { width, height };
+  if (!renderer) {
+    const { ChartJSNodeCanvas } = require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
     // White, not transparent: slides and pages may have tinted backgrounds.
-    chartJsNodeCanvas ??= require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
-    r = new chartJsNodeCanvas.ChartJSNodeCanvas({ width, height, backgroundColour: '#FFFFFF' });
-    const internals = r as unknown as CanvasFactory;
+    renderer = loadingCanvas(() => new ChartJSNodeCanvas({ ...BACKGROUND, backgroundColour: '#FFFFFF' }));
+    const internals = renderer as unknown as CanvasFactory;
     const create = internals._createCanvas;
-    let canvas: ReusableCanvas | undefined;
-    internals._createCanvas = (w, h, type) => {
+    internals._createCanvas = (_width, _height, type) => {
       canvasRequests++;
+      const { width: w, height: h } = nextSize;
+      let canvas = canvasBySize.get(`${w}x${h}`);
       if (!canvas) {
         canvas = create(w, h, type);
-        canvases.push(canvas);
-        canvasesCreated++;
+        canvasBySize.set(`${w}x${h}`, canvas);
       }
       // Chart.js reads its layout size from the canvas; setting it also clears the bitmap and the context state.
       canvas.width = w;
       canvas.height = h;
       return canvas;
     };
-    renderers.set(key, r);
   }
-  return r;
+  return renderer;
 }
 
 interface DrawnChart {
@@ -103,18 +114,18 @@ export function renderPng(config: ChartConfiguration, width: number, height: num
  * next chart sizes its canvas again (renderChart sets width and height anyway).
  */
 export function shrinkCanvases(): void {
-  for (const canvas of canvases) {
+  for (const canvas of canvasBySize.values()) {
     canvas.width = 0;
     canvas.height = 0;
   }
 }
 
-/** Renderer instances and canvases made so far, and canvases asked for (a test checks they are reused). */
+/** Chart.js copies loaded, canvases made and canvases asked for (a test checks they are reused). */
 export function rendererStats(): { renderers: number; canvasesCreated: number; canvasRequests: number } {
-  return { renderers: renderers.size, canvasesCreated, canvasRequests };
+  return { renderers: renderer ? 1 : 0, canvasesCreated: canvasBySize.size, canvasRequests };
 }
 
-/** How many renderer instances exist. */
+/** How many Chart.js copies are loaded: one at most. */
 export function rendererCount(): number {
-  return renderers.size;
+  return renderer ? 1 : 0;
 }
