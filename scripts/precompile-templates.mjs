@@ -1,10 +1,11 @@
 // Compiles the shipped templates ahead of time: renders each once with the
 // shipped data and keeps the code Handlebars generated for every file it
-// rendered (src/templates/precompiled.ts) in dist/templates/precompiled.json.
+// rendered (src/templates/precompiled.ts) in dist/templates/precompiled/<name>.json,
+// one file per template so a build reads only its own.
 // A build whose template files are exactly these texts skips parsing and code
 // generation. A template that cannot render here is left out, and compiles
 // when it is built. Runs after tsc, on the compiled modules.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,7 +18,10 @@ const { loadTemplate } = await dist('templates/manifest.js');
 const { CompiledTemplateCache, renderTemplate } = await dist('templates/render.js');
 const { formatChineseDate } = await dist('format/dates.js');
 
-const templates = [];
+const out = path.join(root, 'dist/templates/precompiled');
+rmSync(out, { recursive: true, force: true });
+rmSync(path.join(root, 'dist/templates/precompiled.json'), { force: true }); // the one file of earlier builds
+mkdirSync(out, { recursive: true });
 const fb = loadFactBase(await readDataDir(path.join(root, 'data'))).result;
 const asOf = latestAsOf(fb);
 for (const name of readdirSync(path.join(root, 'templates')).sort()) {
@@ -27,9 +31,8 @@ for (const name of readdirSync(path.join(root, 'templates')).sort()) {
     // The same context a build passes (pipeline/build.ts).
     renderTemplate(template, fb, { asOf, asOfLabel: formatChineseDate(asOf.slice(0, 7)), changes: [] }, cache);
     const compiled = cache.export();
-    if (compiled) templates.push(compiled);
+    if (compiled) writeFileSync(path.join(out, `${name}.json`), `${JSON.stringify(compiled)}\n`);
   } catch (e) {
     console.warn(`precompile-templates: ${name} left out, it compiles when built (${e instanceof Error ? e.message.split('\n')[0] : e})`);
   }
 }
-writeFileSync(path.join(root, 'dist/templates/precompiled.json'), `${JSON.stringify({ templates })}\n`);

@@ -7,7 +7,6 @@
 import { promises as fs, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DataError, OutputError, TemplateError, UsageError } from '../errors.js';
 import { msg } from '../i18n/index.js';
@@ -27,13 +26,25 @@ export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
  * (scripts/precompile-templates.mjs); none when the file is missing or
  * unreadable, and then templates compile as they render.
  */
-export function readPrecompiledTemplates(): PrecompiledTemplate[] {
+export function readPrecompiledTemplates(names?: string[]): PrecompiledTemplate[] {
+  const dir = path.join(packageRoot, 'dist/templates/precompiled');
+  let files: string[];
   try {
-    const parsed = JSON.parse(readFileSync(path.join(packageRoot, 'dist/templates/precompiled.json'), 'utf8')) as { templates?: PrecompiledTemplate[] };
-    return Array.isArray(parsed.templates) ? parsed.templates : [];
+    // A build reads only its templates' (about 170 kB each, of 670 kB for all four).
+    files = names ? names.filter((n) => /^[\w-][\w.-]*$/.test(n)).map((n) => `${n}.json`) : readdirSync(dir).filter((f) => f.endsWith('.json'));
   } catch {
     return [];
   }
+  const templates: PrecompiledTemplate[] = [];
+  for (const file of files) {
+    try {
+      const parsed = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as PrecompiledTemplate;
+      if (typeof parsed?.key === 'string') templates.push(parsed);
+    } catch {
+      // Not shipped for this template (or unreadable): it compiles as it renders.
+    }
+  }
+  return templates;
 }
 
 /** Paths in messages are relative to where the user stands. */
@@ -212,11 +223,16 @@ export interface DataSnapshot {
   files: TextFile[];
 }
 
-const execFileP = promisify(execFile);
+/** git runs only for --changes-since: child_process is loaded then, not in every build (about 7 ms). */
+async function execGit<E extends 'utf8' | 'buffer'>(args: string[], cwd: string, encoding: E): Promise<E extends 'utf8' ? string : Buffer> {
+  const { execFile } = await import('node:child_process');
+  const run = promisify(execFile) as (file: string, args: string[], options: object) => Promise<{ stdout: string | Buffer }>;
+  return (await run('git', args, { cwd, encoding, maxBuffer: 256 * 1024 * 1024 })).stdout as E extends 'utf8' ? string : Buffer;
+}
 
 async function git(args: string[], cwd: string): Promise<string> {
   try {
-    return (await execFileP('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })).stdout;
+    return await execGit(args, cwd, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
     if (err.code === 'ENOENT') throw new UsageError([{ message: msg('io.git-missing'), hint: msg('io.git-missing-hint') }]);
@@ -268,7 +284,7 @@ export async function readDataSnapshot(spec: string, dataDir: string): Promise<D
     names.map(async (n) => {
       const shown = `${label}/${n}`;
       // Bytes, then strict UTF-8: an old GBK file in history is refused like one on disk.
-      const bytes = (await execFileP('git', ['cat-file', 'blob', `${tree}:${n}`], { cwd, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 })).stdout;
+      const bytes = await execGit(['cat-file', 'blob', `${tree}:${n}`], cwd, 'buffer');
       const decoded = decodeUtf8(bytes);
       if (!('text' in decoded)) {
         throw new DataError([{ file: shown, line: decoded.line, message: msg(decoded.utf16 ? 'input.utf16' : 'input.not-utf8'), hint: msg('input.not-utf8-hint') }]);

@@ -5,7 +5,8 @@
  * own profile in a temporary folder: it runs beside a LibreOffice the user
  * has open, and never touches that user's settings.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,10 @@ import { ExitCode, StageError } from '../errors.js';
 import { msg } from '../i18n/index.js';
 import { findSoffice, folderUrl } from './soffice.js';
 import { stagingPath } from './commit-outputs.js';
+
+/** Loaded when LibreOffice runs: a build without a PDF skips child_process (about 7 ms to load). */
+let childProcessModule: typeof ChildProcess | undefined;
+const childProcess = () => (childProcessModule ??= createRequire(import.meta.url)('node:child_process') as typeof ChildProcess);
 
 /** LibreOffice is missing or could not convert: exit 5, previous outputs untouched. */
 export class PdfError extends StageError {
@@ -53,7 +58,7 @@ export function requireSoffice(): string {
 
 function killTree(pid: number): void {
   try {
-    if (process.platform === 'win32') spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    if (process.platform === 'win32') childProcess().spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
     else process.kill(-pid, 'SIGKILL');
   } catch {
     // Already gone.
@@ -64,7 +69,7 @@ function killTree(pid: number): void {
 function runSoffice(soffice: string, args: string[], limitMs: number): Promise<{ code: number | null; timedOut: boolean; output: string }> {
   return new Promise((resolve, reject) => {
     // Its own process group (POSIX), so a timeout or Ctrl+C ends soffice.bin too, not just the launcher.
-    const child = spawn(soffice, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', windowsHide: true });
+    const child = childProcess().spawn(soffice, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', windowsHide: true });
     let output = '';
     const keep = (b: Buffer) => (output = (output + b.toString('utf8')).slice(-2000));
     child.stdout.on('data', keep);

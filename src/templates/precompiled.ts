@@ -3,7 +3,7 @@
  * shipped templates was most of the template stage (about 150 of 180 ms on a
  * cold build), so `npm run build` renders each shipped template once and keeps
  * the code Handlebars generated for it (scripts/precompile-templates.mjs →
- * dist/templates/precompiled.json). A build whose template files are exactly
+ * dist/templates/precompiled/<name>.json). A build whose template files are exactly
  * those texts runs that code; any edit changes the key and compiles as usual.
  * Runtime compiling goes through the same spec text, so both paths run the
  * same code.

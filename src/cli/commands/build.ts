@@ -240,7 +240,7 @@ export async function runBuild(args: BuildArgs): Promise<number> {
     const data = await readDataDir(args.data);
     const since = args.changesSince ? await changesSince(args.changesSince, args.data, data, args.asOf) : undefined;
     const chartCache = args.cache === false ? undefined : diskChartCache(args.out);
-    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), changes: since?.changes, chartCache, precompiledTemplates: readPrecompiledTemplates(), charts: args.charts, issuer: args.issuer, dateLine: args.dateLine, onStage: (s) => progress.stage(s) });
+    const r = await buildGroups(groups, data, { asOf: args.asOf, timestamp, today: today(), changes: since?.changes, chartCache, precompiledTemplates: readPrecompiledTemplates(groups.map((g) => path.basename(g.choice.dir))), charts: args.charts, issuer: args.issuer, dateLine: args.dateLine, onStage: (s) => progress.stage(s) });
     const { files, timings, asOf, dataHash } = r;
     const warnings = [...(since?.warnings ?? []), ...r.warnings];
     progress.stage('write');
