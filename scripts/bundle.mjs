@@ -2,8 +2,8 @@
 // bin/gen-report.cjs runs with a V8 code cache: Node then reads one file and
 // compiles almost nothing, instead of resolving and compiling a few hundred
 // modules (issue 18). The chart worker is bundled beside it, so
-// `new URL('./chart-worker.js', import.meta.url)` finds it. Then one build of
-// every format fills the code cache. A failure here never fails the build:
+// `new URL('./chart-worker.js', import.meta.url)` finds it. Then a deck build
+// and a report build fill their code caches. A failure here never fails the build:
 // without the bundle, bin/gen-report.cjs runs the compiled modules.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -129,16 +129,23 @@ function asciiOnly(code) {
   return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** One build of every format through the bin, so the cache holds the functions a real build compiles. */
+/**
+ * A deck build and a report build through the bin, each filling its own code
+ * cache (bin/gen-report.cjs names caches by the formats asked for) with the
+ * functions that build compiles. Other formats' caches are written by their
+ * first run.
+ */
 function fillCodeCache() {
   const out = mkdtempSync(path.join(os.tmpdir(), 'gen-report-code-cache-'));
   try {
-    const r = spawnSync(process.execPath, [path.join(root, 'bin/gen-report.cjs'), '--format', 'all', '--out', out, '--quiet', '--lang', 'en'], {
-      cwd: root,
-      env: { ...process.env, GEN_REPORT_WRITE_CODE_CACHE: '1' },
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) console.warn(`bundle: the code cache was not filled (the build exited ${r.status}); gen-report fills it on its first run.\n${r.stderr}`);
+    for (const format of ['pptx', 'docx']) {
+      const r = spawnSync(process.execPath, [path.join(root, 'bin/gen-report.cjs'), '--format', format, '--out', out, '--quiet'], {
+        cwd: root,
+        env: { ...process.env, GEN_REPORT_WRITE_CODE_CACHE: '1' },
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) console.warn(`bundle: the ${format} code cache was not filled (the build exited ${r.status}); gen-report fills it on its first run.\n${r.stderr}`);
+    }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
