@@ -59,6 +59,25 @@ const lazyStringWidth = {
   },
 };
 
+/**
+ * The chart renderer requires chartjs-node-canvas (and with it Chart.js) on
+ * its first chart, through a require of its own, which esbuild leaves to
+ * node_modules: compiled from source in every cold build. Given the bundle's
+ * require instead, both are bundled (still loaded on the first chart) and
+ * their compiled code goes into the code cache.
+ */
+const bundledChartLibraries = {
+  name: 'bundled-chart-libraries',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]charts[\\/]renderer\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const own = 'const require = createRequire(import.meta.url);';
+      if (!text.includes(own)) throw new Error(`${args.path} no longer makes its own require; update bundledChartLibraries`);
+      return { contents: text.replace(own, ''), loader: 'js' };
+    });
+  },
+};
+
 async function bundle() {
   // Imported here: an install without esbuild (optional platform packages skipped) still builds, without the bundle.
   const { build } = await import('esbuild');
@@ -100,7 +119,7 @@ async function bundle() {
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': 'importMetaUrl' },
     inject: [shim],
-    plugins: [libraryFileUrls, lazyStringWidth],
+    plugins: [libraryFileUrls, lazyStringWidth, bundledChartLibraries],
     logLevel: 'warning',
     legalComments: 'none',
     minify: process.env.BUNDLE_MINIFY !== '0',
@@ -130,24 +149,32 @@ function asciiOnly(code) {
 }
 
 /**
- * A deck build and a report build through the bin, each filling its own code
- * cache (bin/gen-report.cjs names caches by the formats asked for) with the
- * functions that build compiles. Other formats' caches are written by their
- * first run.
+ * Fills the code caches through the bin (it names caches by the formats asked
+ * for): a report's from a first build, which draws its charts; a deck's from a
+ * rebuild whose charts come from the chart cache, as most deck builds are
+ * (regenerating after a data edit redraws only the changed charts), so it
+ * does not carry Chart.js's compiled code for every start. Other formats'
+ * caches are written by their first run.
  */
 function fillCodeCache() {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'gen-report-code-cache-'));
-  try {
-    for (const format of ['pptx', 'docx']) {
-      const r = spawnSync(process.execPath, [path.join(root, 'bin/gen-report.cjs'), '--format', format, '--out', out, '--quiet'], {
-        cwd: root,
-        env: { ...process.env, GEN_REPORT_WRITE_CODE_CACHE: '1' },
-        encoding: 'utf8',
-      });
-      if (r.status !== 0) console.warn(`bundle: the ${format} code cache was not filled (the build exited ${r.status}); gen-report fills it on its first run.\n${r.stderr}`);
+  const run = (format, out, env = {}) => {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/gen-report.cjs'), '--format', format, '--out', out, '--quiet'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+    if (r.status !== 0) console.warn(`bundle: the ${format} code cache was not filled (the build exited ${r.status}); gen-report fills it on its first run.\n${r.stderr}`);
+  };
+  const dropCache = (format) => {
+    for (const f of readdirSync(outdir)) if (f.endsWith(`.${format}.cache`)) rmSync(path.join(outdir, f));
+  };
+  for (const [format, chartsCached] of [['pptx', true], ['docx', false]]) {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'gen-report-code-cache-'));
+    try {
+      if (chartsCached) {
+        run(format, out); // draws the charts into out/.cache
+        dropCache(format);
+      }
+      run(format, out, { GEN_REPORT_WRITE_CODE_CACHE: '1' });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(out, { recursive: true, force: true });
   }
 }
 
