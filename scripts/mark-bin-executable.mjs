@@ -2,7 +2,8 @@
 // executable, also after a checkout or an unzip that dropped the bit.
 // dist/cli/main.js was the bin before the bundle: npx keeps a folder's bin link
 // in its cache (~/.npm/_npx) and does not refresh it, so a folder that ran
-// `npx gen-report` before still runs that file. tsc writes it without the bit.
+// `npx gen-report` before still runs that file (it hands over to the bin, see
+// src/cli/main.ts). tsc writes it without the bit.
 import { chmodSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

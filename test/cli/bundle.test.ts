@@ -42,7 +42,7 @@ describe('the bundle behind bin/gen-report.cjs', () => {
     const [a, b] = [tmp(), tmp()];
     const args = ['--format', 'pptx', '--format', 'docx', '--as-of', '2025-06', '--quiet'];
     expect(run(bin, [...args, '--out', a]).code).toBe(0);
-    expect(run(modules, [...args, '--out', b]).code).toBe(0);
+    expect(run(modules, [...args, '--out', b], { GEN_REPORT_MODULES: '1' }).code).toBe(0);
     const built = readdirSync(a).filter((f) => /\.(pptx|docx)$/.test(f));
     expect(built).toHaveLength(2);
     for (const f of built) expect(readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))), f).toBe(true);
@@ -60,10 +60,19 @@ describe('the bundle behind bin/gen-report.cjs', () => {
 
   it('gives the same Chinese error and exit code as the modules', () => {
     const a = run(bin, ['--format', 'pptx', '--data', 'no-such-folder']);
-    const b = run(modules, ['--format', 'pptx', '--data', 'no-such-folder']);
+    const b = run(modules, ['--format', 'pptx', '--data', 'no-such-folder'], { GEN_REPORT_MODULES: '1' });
     expect(a.code).toBe(1);
     expect([a.code, a.stdout, a.stderr]).toEqual([b.code, b.stdout, b.stderr]);
     expect(a.stderr).toContain('找不到数据文件夹');
+  });
+
+  it('dist/cli/main.js run as the program (an old npx link) hands over to the bin and its bundle', () => {
+    const r = run(modules, ['--format', 'pptx', '--out', tmp(), '--quiet'], { TRACE: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    const loaded = JSON.parse(/LOADED (\[.*\])/.exec(r.stderr)![1]) as string[];
+    expect(loaded.some((m) => m.endsWith('bin/gen-report.cjs'))).toBe(true);
+    // Only the entry itself of our modules: the rest runs from the bundle.
+    expect(loaded.filter((m) => m.includes(`${repoRoot}/dist/`) && !m.includes('/dist/bundle/')).map((m) => m.split('/dist/')[1])).toEqual(['cli/main.js']);
   });
 
   it('--version answers from package.json', () => {

@@ -13,7 +13,8 @@ import { fixtures, repoRoot } from '../helpers/fixtures.js';
 function loadedBy(args: string[]): { code: number; modules: string[] } {
   const r = spawnSync(process.execPath, ['--import', path.join(repoRoot, 'test/helpers/trace-loads.mjs'), path.join(repoRoot, 'dist/cli/main.js'), ...args], {
     cwd: repoRoot,
-    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '' },
+    // The modules themselves, not the bundle main.js hands over to when run as the program.
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', GEN_REPORT_MODULES: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });
