@@ -69,14 +69,7 @@ function readyFonts(stack: FontStack): void {
   }
 }
 
-/** Draw one chart for one medium, without checks or cache. */
-export function renderChartImage(spec: ChartSpec, theme: Theme, medium: ChartMedium, stack: FontStack = themeFonts(theme)): RenderedImage {
-  const image = drawChart(spec, theme, medium, stack);
-  renders++;
-  return image;
-}
-
-/** renderChartImage without counting: a worker draws, the main thread counts what it receives. */
+/** Draw and encode one chart for one medium, without checks, cache or counting (a worker draws, the main thread counts what it receives). */
 export function drawChart(spec: ChartSpec, theme: Theme, medium: ChartMedium, stack: FontStack = themeFonts(theme)): RenderedImage {
   const lines = drawChartScanlines(spec, theme, medium, stack);
   return { png: encodePng(lines), ...pixelSize(medium) };

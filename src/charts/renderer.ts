@@ -23,7 +23,7 @@
 import { createRequire } from 'node:module';
 import type { ChartConfiguration } from 'chart.js';
 import type { ChartJSNodeCanvas as ChartJSNodeCanvasType } from 'chartjs-node-canvas';
-import { encodePng, scanlines, type Scanlines } from './png.js';
+import { scanlines, type Scanlines } from './png.js';
 import { MEDIA } from './sizes.js';
 import { loadingCanvas } from '../fonts/index.js';
 
@@ -102,11 +102,6 @@ export function drawScanlines(config: ChartConfiguration, width: number, height:
   } finally {
     chart.destroy();
   }
-}
-
-/** Draw and encode in this thread. */
-export function renderPng(config: ChartConfiguration, width: number, height: number): Buffer {
-  return encodePng(drawScanlines(config, width, height));
 }
 
 /**
