@@ -13,7 +13,8 @@ import type { WriteContext } from './context.js';
 import { textWidth } from './preset.js';
 import { headingParagraph } from './sections.js';
 import { STYLE } from './styles.js';
-import { escapeXml, runProperties, textRuns } from './raw-xml.js';
+import { runProperties, textRuns } from './raw-xml.js';
+import { escapeXml } from '../xml.js';
 
 export const FACT_TABLE_TITLE = '数据核对表';
 const HEADER = ['序号', '文中写法', '数据时间', '来源', '段落', '事实编号'];

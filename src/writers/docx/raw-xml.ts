@@ -12,6 +12,7 @@ import { Paragraph, TextRun } from 'docx';
 import type { RunFont } from './fonts.js';
 import { LANGUAGE } from './fonts.js';
 import { sanitizeText } from '../../util/sanitize.js';
+import { escapeXml } from '../xml.js';
 
 export class RawXml {
   /** Never in the output (every marker is replaced), so a random one keeps data text from posing as a marker. */
@@ -37,13 +38,6 @@ export class RawXml {
     }
     return out;
   }
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-
-/** Text and attribute values escaped as docx escapes them (control characters dropped). */
-export function escapeXml(value: string): string {
-  return value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
 }
 
 /** The run properties docx writes for a run in `font` with the report's language (no bold, no colour). */

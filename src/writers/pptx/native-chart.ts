@@ -10,7 +10,8 @@
  */
 import JSZip from 'jszip';
 import type { ChartSpec } from '../../model/chart.js';
-import { escapeXml, type DeckFonts } from './postprocess.js';
+import { type DeckFonts } from './postprocess.js';
+import { escapeXml } from '../xml.js';
 import { fixChartXml } from './native-chart-xml.js';
 import { sheetCells, timeAxisOf } from './native-chart-data.js';
 

@@ -10,7 +10,8 @@ import type { ChartSpec } from '../../model/chart.js';
 import { finalizeNativeCharts } from './native-chart.js';
 import { zipPackage } from '../zip.js';
 import { sanitizeText } from '../../util/sanitize.js';
-import { dropMissingOverrides, escapeXml, fixNotes, fixPart, fixPresentationOrder, fixTheme, type DeckFonts, type ThemeColours } from './postprocess.js';
+import { escapeXml } from '../xml.js';
+import { dropMissingOverrides, fixNotes, fixPart, fixPresentationOrder, fixTheme, type DeckFonts, type ThemeColours } from './postprocess.js';
 
 export interface PackageInput {
   meta: DocumentMeta;

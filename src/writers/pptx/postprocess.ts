@@ -17,6 +17,7 @@
  */
 
 import type { Theme } from '../../model/theme.js';
+import { escapeXml } from '../xml.js';
 
 /** Font names emit writes and fixRunProperties replaces with the theme's (never a real font name). */
 export const FONT_MARKER = { heading: '@@GR-FONT-HEAD@@', body: '@@GR-FONT-BODY@@' } as const;
@@ -29,10 +30,6 @@ export interface FontPair {
 export interface DeckFonts {
   heading: FontPair;
   body: FontPair;
-}
-
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 const RPR = /<a:(rPr|defRPr|endParaRPr)\b([^>]*?)(\/>|>([\s\S]*?)<\/a:\1>)/g;
