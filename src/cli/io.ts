@@ -23,14 +23,15 @@ export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 /**
  * The shipped templates' code, generated at `npm run build`
- * (scripts/precompile-templates.mjs); none when the file is missing or
- * unreadable, and then templates compile as they render.
+ * (scripts/precompile-templates.mjs, one file per template): those of
+ * `names` (template folder names), or all. A template whose file is missing
+ * or unreadable compiles as it renders.
  */
 export function readPrecompiledTemplates(names?: string[]): PrecompiledTemplate[] {
   const dir = path.join(packageRoot, 'dist/templates/precompiled');
   let files: string[];
   try {
-    // A build reads only its templates' (about 170 kB each, of 670 kB for all four).
+    // A build reads only its own templates' code (about 170 kB each, of 670 kB for all four).
     files = names ? names.filter((n) => /^[\w-][\w.-]*$/.test(n)).map((n) => `${n}.json`) : readdirSync(dir).filter((f) => f.endsWith('.json'));
   } catch {
     return [];
