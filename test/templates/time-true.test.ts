@@ -95,7 +95,11 @@ describe('targets have a status at the deck date', () => {
   });
   it('may be shown as what was set, with the later figure on the same measure', () => {
     expect(render('{{fact "qingdao-3yr-ii-industry-scale" set=true}}')).toBe('千亿级');
-    expect(render('{{targetSet "shandong-2022-typical-scenarios"}}')).toBe('2022年提出的目标：分行业重点打造的典型应用场景100个；2022年2月，山东“一行业一重点”打造的典型应用场景100个');
+    expect(render('{{targetSet "shandong-2022-typical-scenarios"}}')).toBe('2022年提出的目标：分行业重点打造的典型应用场景100个');
+    // A target linked to the series that measures it gets that series' later figure (the shipped data no longer links one).
+    const linked: FactBase = { ...full, targets: new Map(full.targets) };
+    linked.targets.set('shandong-2022-typical-scenarios', { ...full.targets.get('shandong-2022-typical-scenarios')!, indicator: 'shandong-typical-scenarios' });
+    expect(render('{{targetSet "shandong-2022-typical-scenarios"}}', '2026-01', linked)).toBe('2022年提出的目标：分行业重点打造的典型应用场景100个；2022年2月，山东“一行业一重点”打造的典型应用场景100个');
     expect(render('{{targetSet "qingdao-2024-new-industry-platforms" short=true}}')).toBe('新增特定行业平台10家以上（2024年提出）');
   });
   it('lists filter by status', () => {
